@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Foremast.Core.Config;
+using Spectre.Console.Cli;
+
+namespace Foremast.Cli.Commands;
+
+/// <summary>Options shared by every command that reads a runway directory.</summary>
+public class RunwaySettings : CommandSettings
+{
+    [CommandArgument(0, "<runway-dir>")]
+    [Description("Directory holding pipeline.json and application-master-{env}.json.")]
+    public string RunwayDirectory { get; init; } = "";
+
+    [CommandOption("--config <FILE>")]
+    [Description("Global Foremast config JSON (the sections of config.py).")]
+    public string? ConfigFile { get; init; }
+
+    [CommandOption("--project <PROJECT>")]
+    [Description("Git group; defaults to $PROJECT.")]
+    public string? Project { get; init; }
+
+    [CommandOption("--repo <REPO>")]
+    [Description("Git repository; defaults to $GIT_REPO.")]
+    public string? Repo { get; init; }
+
+    public LoadRequest ToLoadRequest(bool requireNames)
+    {
+        var project = Project ?? Environment.GetEnvironmentVariable("PROJECT");
+        var repo = Repo ?? Environment.GetEnvironmentVariable("GIT_REPO");
+        if (!requireNames)
+        {
+            // Names only shape defaults such as the instance profile, so validation works without them.
+            project ??= "project";
+            repo ??= "repo";
+        }
+
+        return new LoadRequest(RunwayDirectory, ConfigFile, project ?? "", repo ?? "");
+    }
+}

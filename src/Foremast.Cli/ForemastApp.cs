@@ -1,0 +1,20 @@
+using Foremast.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace Foremast.Cli;
+
+public static class ForemastApp
+{
+    public static CommandApp Create()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("foremast");
+            config.PropagateExceptions();
+            config.AddCommand<ValidateCommand>("validate").WithDescription("Check a runway directory; exit 0 when valid, 2 when not.");
+            config.AddCommand<PlanCommand>("plan").WithDescription("Print the per-region stage graph of a runway directory.");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Foremast.Cli;
+
+return ForemastApp.Create().Run(args);

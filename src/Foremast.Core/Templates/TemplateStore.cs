@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Foremast.Core.Templates;
+
+/// <summary>
+/// Finds and compiles templates: a file in the external <c>templates_path</c> wins, every other file falls back
+/// to the built-in templates embedded in this assembly. The lookup is per file, includes too. Each template is
+/// compiled once per store.
+/// </summary>
+public sealed class TemplateStore : ITemplateLoader
+{
+    public const string BuiltInLocation = "built-in templates";
+
+    private static readonly Assembly ResourceAssembly = typeof(TemplateStore).Assembly;
+    private static readonly HashSet<string> BuiltInNames = ResourceAssembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("templates/", StringComparison.Ordinal))
+        .Select(n => n["templates/".Length..])
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, TemplateStore> Shared = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, Template> _compiled = new(StringComparer.Ordinal);
+
+    public TemplateStore(string? externalDirectory = null)
+    {
+        ExternalDirectory = externalDirectory is null ? null : Path.GetFullPath(externalDirectory);
+    }
+
+    public string? ExternalDirectory { get; }
+
+    /// <summary>One store per external directory, so templates are compiled once per process.</summary>
+    public static TemplateStore For(string? externalDirectory) =>
+        Shared.GetOrAdd(externalDirectory is null ? "" : Path.GetFullPath(externalDirectory), d => new TemplateStore(d.Length == 0 ? null : d));
+
+    public static IReadOnlyCollection<string> BuiltInTemplateNames => BuiltInNames;
+
+    public bool Exists(string name) => ExternalPath(name) is { } p && File.Exists(p) || BuiltInNames.Contains(name);
+
+    /// <summary>Where a template comes from: the external file path, or <see cref="BuiltInLocation"/>.</summary>
+    public string LocationOf(string name)
+    {
+        var external = ExternalPath(name);
+        if (external is not null && File.Exists(external)) return external;
+        if (BuiltInNames.Contains(name)) return BuiltInLocation;
+        throw NotFound(name);
+    }
+
+    public string ReadText(string name)
+    {
+        var external = ExternalPath(name);
+        if (external is not null && File.Exists(external)) return File.ReadAllText(external);
+        if (!BuiltInNames.Contains(name)) throw NotFound(name);
+        using var stream = ResourceAssembly.GetManifestResourceStream("templates/" + name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public Template Get(string name) => _compiled.GetOrAdd(name, n =>
+    {
+        var template = Template.Parse(ReadText(n), n);
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException($"template \"{n}\" ({LocationOf(n)}) has errors: {string.Join("; ", template.Messages)}");
+        }
+
+        return template;
+    });
+
+    /// <summary>Renders a template with the given model; includes resolve through this store.</summary>
+    public string Render(string name, object model)
+    {
+        var context = CreateContext(model);
+        return Get(name).Render(context);
+    }
+
+    public TemplateContext CreateContext(object model)
+    {
+        var globals = model as ScriptObject ?? BuildGlobals(model);
+        var context = new TemplateContext
+        {
+            TemplateLoader = this,
+            MemberRenamer = member => member.Name,
+            StrictVariables = false,
+            EnableRelaxedMemberAccess = true,
+            LoopLimit = 100_000,
+        };
+        context.PushGlobal(globals);
+        return context;
+    }
+
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => ReadText(templatePath);
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(ReadText(templatePath));
+
+    private static ScriptObject BuildGlobals(object model)
+    {
+        var globals = new ScriptObject();
+        globals.Import(model, renamer: member => member.Name);
+        return globals;
+    }
+
+    private string? ExternalPath(string name) => ExternalDirectory is null ? null : Path.Combine(ExternalDirectory, name);
+
+    private TemplateNotFoundException NotFound(string name) =>
+        new(name, ExternalDirectory is null ? [BuiltInLocation] : [Path.Combine(ExternalDirectory, name), BuiltInLocation]);
+}

@@ -1,0 +1,35 @@
+namespace Foremast.Cli.Tests;
+
+/// <summary>Runs the real command-line app in-process and captures its output and exit code.</summary>
+public static class CliRunner
+{
+    private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
+
+    public static (int ExitCode, string Out, string Error) Run(params string[] args)
+    {
+        ConsoleLock.Wait();
+        var originalOut = Console.Out;
+        var originalError = Console.Error;
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Console.SetOut(output);
+            Console.SetError(error);
+            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Out = new Spectre.Console.AnsiConsoleOutput(output),
+                Ansi = Spectre.Console.AnsiSupport.No,
+                ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            });
+            var code = ForemastApp.Create().Run(args);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+            ConsoleLock.Release();
+        }
+    }
+}
