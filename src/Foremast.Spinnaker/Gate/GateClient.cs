@@ -78,18 +78,27 @@ public sealed class GateClient : IDisposable
     {
         var limit = timeout ?? Options.TaskTimeout;
         var started = TimeProvider.System.GetTimestamp();
-        string? lastStatus = null;
-        while (true)
+        for (var poll = 0; ; poll++)
         {
             var task = await GetTaskAsync(id, cancellationToken);
-            lastStatus = task.Status;
             if (task.Succeeded) return task;
             if (task.Failed) throw new GateTaskFailedException(id, task.Status, task.FailureMessage());
 
+            var delay = PollDelay(poll);
             var elapsed = TimeProvider.System.GetElapsedTime(started);
-            if (elapsed + Options.TaskPollInterval > limit) throw new GateTaskTimeoutException(id, lastStatus, elapsed);
-            await Task.Delay(Options.TaskPollInterval, cancellationToken);
+            if (elapsed + delay > limit) throw new GateTaskTimeoutException(id, task.Status, elapsed);
+            await Task.Delay(delay, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Quick first polls (most upserts finish in a second or two), doubling up to <see cref="GateOptions.TaskPollInterval"/>,
+    /// instead of Foremast's flat 2 s.
+    /// </summary>
+    private TimeSpan PollDelay(int poll)
+    {
+        var quick = TimeSpan.FromMilliseconds(250 * Math.Pow(2, Math.Min(poll, 10)));
+        return quick < Options.TaskPollInterval ? quick : Options.TaskPollInterval;
     }
 
     /// <summary>Submits a task and waits for it (Foremast's <c>wait_for_task</c>).</summary>

@@ -19,7 +19,7 @@ public sealed record GateOptions(
     /// <summary>Per attempt; an attempt that takes longer is abandoned and retried.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Foremast polls every 2 s.</summary>
+    /// <summary>Longest wait between task polls (Foremast polled every 2 s); early polls come sooner.</summary>
     public TimeSpan TaskPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Foremast's <c>[task_timeouts] default</c> (120 s).</summary>
