@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Foremast.Spinnaker.Gate;
 
@@ -67,8 +68,27 @@ public sealed class SpinnakerPublisher(GateClient gate)
 
         if (current is not null && SameContent(document, current)) return new PipelineChange(name, PipelineAction.Unchanged, id);
 
-        await gate.SavePipelineAsync(document, cancellationToken);
-        return new PipelineChange(name, current is null ? PipelineAction.Created : PipelineAction.Updated, id);
+        if (current is not null)
+        {
+            await gate.SavePipelineAsync(document, cancellationToken);
+            return new PipelineChange(name, PipelineAction.Updated, id);
+        }
+
+        try
+        {
+            await gate.SavePipelineAsync(document, cancellationToken);
+            return new PipelineChange(name, PipelineAction.Created, null);
+        }
+        catch (GateException e) when (e.StatusCode == HttpStatusCode.BadRequest)
+        {
+            // A retried create whose first attempt did land (its reply was lost) is refused as a duplicate name.
+            // Only then does the pipeline exist now; save once more under its id. Otherwise the 400 stands.
+            var now = (await gate.GetPipelineConfigsAsync(Text(document["application"])!, cancellationToken)).FirstOrDefault(p => Text(p["name"]) == name);
+            if (now is null || Text(now["id"]) is not { } createdId) throw;
+            document["id"] = createdId;
+            await gate.SavePipelineAsync(document, cancellationToken);
+            return new PipelineChange(name, PipelineAction.Created, createdId);
+        }
     }
 
     private static List<(string Name, JsonObject Document)> Prepare(string app, IReadOnlyList<JsonObject> pipelines)

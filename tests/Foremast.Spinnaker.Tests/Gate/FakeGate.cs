@@ -110,6 +110,18 @@ public sealed class FakeGate : IAsyncDisposable
         if (Faults.Take(request.Method, path) is { } fault)
         {
             if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, context.RequestAborted);
+            if (fault.AfterHandling)
+            {
+                // Run the route into a scratch buffer so its effect happens but its answer is thrown away.
+                var original = context.Response.Body;
+                context.Response.Body = new MemoryStream();
+                await next();
+                context.Response.Body = original;
+                context.Response.Headers.Clear();
+                await Error(context, fault.Status, fault.Message ?? "");
+                return;
+            }
+
             if (fault.Status != 0)
             {
                 await Error(context, fault.Status, fault.Message ?? "");

@@ -7,7 +7,8 @@ public sealed class FakeGateFaults
     private readonly List<Fault> _faults = [];
 
     /// <param name="Status">0 means only delay, then answer normally.</param>
-    public sealed record Fault(string? Method, string? PathPrefix, int Status, string? Message, TimeSpan Delay)
+    /// <param name="AfterHandling">Let the request take effect, then answer with the error (a reply lost on the way back).</param>
+    public sealed record Fault(string? Method, string? PathPrefix, int Status, string? Message, TimeSpan Delay, bool AfterHandling = false)
     {
         public int Remaining { get; set; } = 1;
 
@@ -19,6 +20,10 @@ public sealed class FakeGateFaults
     /// <summary>The next <paramref name="times"/> matching requests get <paramref name="status"/> (503 by default).</summary>
     public void FailNext(int times, int status = 503, string? path = null, string? method = null) =>
         Add(new Fault(method, path, status, $"injected {status}", TimeSpan.Zero) { Remaining = times });
+
+    /// <summary>The next matching request is carried out, but the client is told it failed with <paramref name="status"/>.</summary>
+    public void LoseNextReply(int status = 502, string? path = null, string? method = null) =>
+        Add(new Fault(method, path, status, $"injected {status} after handling", TimeSpan.Zero, AfterHandling: true));
 
     /// <summary>The next matching request is refused with Gate's error shape and this message.</summary>
     public void RejectNext(int status, string message, string? path = null, string? method = null) =>

@@ -147,6 +147,19 @@ public sealed class SpinnakerPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_whose_reply_was_lost_is_retried_without_a_duplicate_name_error()
+    {
+        // Gate saved the pipeline but the 502 made the client retry; the retry then collides with its own save.
+        _gate.Faults.LoseNextReply(502, "/pipelines", "POST");
+
+        var result = await Publish("app [us-east-1]");
+
+        var stored = Assert.Single(_gate.State.Pipelines(App));
+        Assert.Equal(new PipelineChange("app [us-east-1]", PipelineAction.Created, stored["id"]!.ToString()), Assert.Single(result.Changes));
+        Assert.Equal(3, _gate.RequestsTo("POST", "/pipelines").Count());
+    }
+
+    [Fact]
     public async Task Pipeline_for_another_application_is_refused_before_calling_gate()
     {
         var publisher = new SpinnakerPublisher(_client);
