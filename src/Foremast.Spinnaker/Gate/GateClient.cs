@@ -133,7 +133,7 @@ public sealed class GateClient : IDisposable
         }
         catch (TimeoutRejectedException e)
         {
-            throw new GateException($"Gate {method} {path} timed out after {Options.Timeout.TotalSeconds:0.#} s (retried {Options.MaxRetries} times)", method: method.Method, path: path, inner: e);
+            throw new GateException($"Gate {method} {path} did not answer within {Options.Timeout.TotalSeconds:0.#} s ({Options.MaxRetries + 1} attempts)", method: method.Method, path: path, inner: e);
         }
         catch (HttpRequestException e) when (GateResilience.IsTlsFailure(e))
         {

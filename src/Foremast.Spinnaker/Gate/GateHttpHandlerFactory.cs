@@ -1,5 +1,3 @@
-using System.Security.Authentication;
-
 namespace Foremast.Spinnaker.Gate;
 
 /// <summary>Builds the HTTP handler for Gate: client certificate, CA bundle, or (only when asked) no verification.</summary>
@@ -7,13 +5,13 @@ public static class GateHttpHandlerFactory
 {
     public static SocketsHttpHandler Create(GateOptions options)
     {
+        // No ConnectTimeout here: the resilience pipeline's per-attempt timeout covers connecting too, and turns
+        // it into a retry rather than a bare cancellation.
         var handler = new SocketsHttpHandler
         {
             // Connections are recycled so a Gate behind DNS-based failover is re-resolved.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = options.Timeout,
         };
-        handler.SslOptions.EnabledSslProtocols = SslProtocols.None; // let the OS choose (TLS 1.2/1.3)
 
         if (options.ClientCertificatePath is { Length: > 0 } certPath)
         {

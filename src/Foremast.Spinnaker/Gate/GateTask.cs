@@ -7,8 +7,11 @@ public sealed record GateTask(string Id, string Status, JsonObject Body)
 {
     public bool Succeeded => Status == "SUCCEEDED";
 
-    /// <summary>Orca states that will not change any more and are not success.</summary>
-    public bool Failed => Status is "TERMINAL" or "FAILED_CONTINUE" or "CANCELED" or "STOPPED";
+    /// <summary>
+    /// Finished orca states other than SUCCEEDED. Only SUCCEEDED counts as done, as in Foremast; a task that was
+    /// stopped, skipped or canceled did not upsert anything, so it fails loudly with its state name.
+    /// </summary>
+    public bool Failed => Status is "TERMINAL" or "FAILED_CONTINUE" or "CANCELED" or "STOPPED" or "SKIPPED";
 
     /// <summary>
     /// Gate reports a failed task's reason in <c>variables[key=exception].value.details</c> (<c>errors[]</c>, then

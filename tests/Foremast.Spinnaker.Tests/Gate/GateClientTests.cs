@@ -80,6 +80,18 @@ public sealed class GateClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gate_that_never_answers_in_time_is_a_timeout_error()
+    {
+        _gate.Faults.DelayNext(TimeSpan.FromSeconds(2), times: 10, path: "/applications/app/pipelineConfigs");
+        using var client = GateTestOptions.Client(_gate, o => o with { Timeout = TimeSpan.FromMilliseconds(100), MaxRetries = 1 });
+
+        var error = await Assert.ThrowsAsync<GateException>(() => client.GetPipelineConfigsAsync("app"));
+
+        Assert.Null(error.StatusCode);
+        Assert.Contains("did not answer within 0.1 s (2 attempts)", error.Message);
+    }
+
+    [Fact]
     public async Task Saving_a_second_pipeline_with_the_same_name_and_no_id_is_rejected_by_gate()
     {
         using var client = GateTestOptions.Client(_gate);
