@@ -92,6 +92,17 @@ public sealed class GateClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pipeline_without_a_name_is_rejected_by_gate()
+    {
+        using var client = GateTestOptions.Client(_gate);
+
+        var error = await Assert.ThrowsAsync<GateException>(() => client.SavePipelineAsync(new System.Text.Json.Nodes.JsonObject { ["application"] = "app" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal("A pipeline requires name and application fields", error.GateMessage);
+    }
+
+    [Fact]
     public async Task Saving_a_second_pipeline_with_the_same_name_and_no_id_is_rejected_by_gate()
     {
         using var client = GateTestOptions.Client(_gate);
