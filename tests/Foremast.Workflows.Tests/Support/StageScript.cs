@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Foremast.Workflows.Activities;
+
+namespace Foremast.Workflows.Tests.Support;
+
+/// <summary>Per test run: which stage executions should fail or be slow. Keyed by run id, so tests sharing a host never interfere.</summary>
+public sealed class StageScript
+{
+    private readonly ConcurrentDictionary<(string RunId, string Region, string Stage), Entry> _entries = new();
+
+    public void Fail(string runId, string region, string stage, int times, string message) =>
+        _entries[(runId, region, stage)] = new Entry { FailuresLeft = times, Message = message };
+
+    public void Delay(string runId, string region, string stage, TimeSpan delay) =>
+        _entries[(runId, region, stage)] = new Entry { Delay = delay };
+
+    /// <summary>Called by the scripted executors before the dry-run one records the action.</summary>
+    public async Task ApplyAsync(StageRequest request)
+    {
+        if (!_entries.TryGetValue((request.RunId, request.Region, request.StageName), out var entry)) return;
+        if (entry.Delay > TimeSpan.Zero) await Task.Delay(entry.Delay);
+        if (Interlocked.Decrement(ref entry.FailuresLeft) >= 0) throw new InvalidOperationException(entry.Message);
+    }
+
+    private sealed class Entry
+    {
+        public int FailuresLeft;
+
+        public string Message = "";
+
+        public TimeSpan Delay;
+    }
+}
