@@ -12,8 +12,13 @@ namespace Foremast.Workflows.Orchestrations;
 /// </summary>
 internal static class CheckpointStep
 {
-    public static async Task<CheckpointRecord> WaitAsync(
-        TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, RegionStatusTracker status, Action publish)
+    /// <param name="branchFailed">
+    /// Completes with true when a running branch stage fails: the gate then closes without a decision and the region fails,
+    /// as Spinnaker cancels a pending judgment when a failPipeline branch fails.
+    /// </param>
+    /// <returns>The decision, or null when a failed branch cancelled the gate.</returns>
+    public static async Task<CheckpointRecord?> WaitAsync(
+        TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, RegionStatusTracker status, Action publish, Task<bool> branchFailed)
     {
         var env = stage.Env ?? "";
         var eventName = ApprovalGate.EventName(input.Work.Region, env, promote: stage.Kind == StageKind.PrePromoteCheckpoint);
@@ -27,9 +32,16 @@ internal static class CheckpointStep
         var timer = context.CreateTimer(expires, cancel.Token);
         await NotifyWaitingAsync(context, input, stage, eventName, expires);
 
-        var winner = await Task.WhenAny(decision, timer);
+        var winner = await FirstOfAsync(decision, timer, branchFailed);
         cancel.Cancel();
         var now = context.CurrentUtcDateTime;
+        if (winner == branchFailed)
+        {
+            status.CheckpointClosed(stage.RefId, now, approved: false, "cancelled: a branch stage failed");
+            publish();
+            return null;
+        }
+
         var record = winner == decision
             ? Decided(stage, env, eventName, decision.Result, now)
             : new CheckpointRecord(stage.Name, env, eventName, CheckpointOutcome.Expired, null, expires, $"no decision before {expires:O}");
@@ -38,6 +50,14 @@ internal static class CheckpointStep
         status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record));
         publish();
         return record;
+    }
+
+    /// <summary>The decision or the timer; a branch watch counts only when it reports a failure.</summary>
+    private static async Task<Task> FirstOfAsync(Task decision, Task timer, Task<bool> branchFailed)
+    {
+        var winner = await Task.WhenAny(decision, timer, branchFailed);
+        if (winner != branchFailed || branchFailed.Result) return winner;
+        return await Task.WhenAny(decision, timer);
     }
 
     public static string Describe(CheckpointRecord record) => record.Outcome switch

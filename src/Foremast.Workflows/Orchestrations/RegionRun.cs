@@ -25,7 +25,13 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
 
             if (work.Stage.Kind is StageKind.Checkpoint or StageKind.PrePromoteCheckpoint)
             {
-                var record = await CheckpointStep.WaitAsync(context, input, work.Stage, _status, Publish);
+                var record = await CheckpointStep.WaitAsync(context, input, work.Stage, _status, Publish, AnyBranchFailsAsync());
+                if (record is null)
+                {
+                    var (branch, branchError) = FailedBranch()!.Value;
+                    return await FailAsync(branch.Name, branchError);
+                }
+
                 _checkpoints.Add(record);
                 if (record.Outcome != CheckpointOutcome.Approved) return await StopAsync(record);
                 continue;
@@ -103,6 +109,20 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
 
     private (PlannedStage Stage, string Error)? FailedBranch() =>
         _branches.Where(b => b.Error.IsCompletedSuccessfully && b.Error.Result is not null).Select(b => ((PlannedStage, string)?)(b.Stage, b.Error.Result!)).FirstOrDefault();
+
+    /// <returns>True as soon as a started branch fails; false once all of them succeeded.</returns>
+    private async Task<bool> AnyBranchFailsAsync()
+    {
+        var remaining = _branches.Select(b => b.Error).ToList();
+        while (remaining.Count > 0)
+        {
+            var done = await Task.WhenAny(remaining);
+            if (done.Result is not null) return true;
+            remaining.Remove(done);
+        }
+
+        return false;
+    }
 
     /// <summary>Branches already started still finish, so the record shows how they ended and nothing runs after the region completes.</summary>
     private Task AllBranchesAsync() => Task.WhenAll(_branches.Select(b => b.Error));

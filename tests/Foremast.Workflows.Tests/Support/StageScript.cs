@@ -8,8 +8,9 @@ public sealed class StageScript
 {
     private readonly ConcurrentDictionary<(string RunId, string Region, string Stage), Entry> _entries = new();
 
-    public void Fail(string runId, string region, string stage, int times, string message) =>
-        _entries[(runId, region, stage)] = new Entry { FailuresLeft = times, Message = message };
+    /// <param name="delay">How long each attempt takes before it throws.</param>
+    public void Fail(string runId, string region, string stage, int times, string message, TimeSpan delay = default) =>
+        _entries[(runId, region, stage)] = new Entry { FailuresLeft = times, Message = message, Delay = delay };
 
     public void Delay(string runId, string region, string stage, TimeSpan delay) =>
         _entries[(runId, region, stage)] = new Entry { Delay = delay };
