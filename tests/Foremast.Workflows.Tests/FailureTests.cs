@@ -69,6 +69,40 @@ public sealed class FailureTests(WorkflowHost host) : IClassFixture<WorkflowHost
         Assert.Equal(RegionOutcome.Succeeded, result.Regions.Single(r => r.Region == "us-west-2").Outcome);
     }
 
+    [Fact]
+    public async Task A_deploy_that_turns_unhealthy_fails_the_region_with_the_health_detail()
+    {
+        var runId = Runs.NewRunId("unhealthy");
+        host.Script.Unhealthy(runId, "us-west-2", "Deploy stage");
+        await host.StartAsync(runId, Runs.Examples(), Runs.Fast());
+        await ApproveProdAsync(runId, "us-east-1");
+
+        var (result, _) = await host.CompleteAsync(runId);
+
+        var west = result.Regions.Single(r => r.Region == "us-west-2");
+        Assert.Equal((RegionOutcome.Failed, "Deploy stage"), (west.Outcome, west.FailedStage));
+        Assert.Contains("ELB health check failed", west.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Recorder.ForRun(runId), a => a.Region == "us-west-2" && a.Stage == "Attach Scaling Policy [stage]");
+    }
+
+    [Fact]
+    public async Task An_invalid_snapshot_fails_the_run_in_the_configuration_stage_before_any_region_starts()
+    {
+        var runId = Runs.NewRunId("badconfig");
+        var examples = Runs.Examples();
+        var broken = examples with { Environments = examples.Environments.Where(e => e.Key != "stage").ToDictionary() };
+        await host.StartAsync(runId, broken, Runs.Fast());
+
+        var (result, status) = await host.CompleteAsync(runId);
+
+        Assert.Equal(RunOutcome.Failed, result.Outcome);
+        Assert.Empty(result.Regions);
+        Assert.StartsWith("Configuration: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("env 'stage' is in pipeline.json but not in the snapshot", result.Error, StringComparison.Ordinal);
+        Assert.Equal(RunState.Failed, status.State);
+        Assert.Empty(host.Recorder.ForRun(runId));
+    }
+
     private async Task ApproveProdAsync(string runId, params string[] regions)
     {
         foreach (var region in regions)

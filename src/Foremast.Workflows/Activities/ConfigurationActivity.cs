@@ -22,8 +22,7 @@ public sealed class ConfigurationActivity : TaskActivity<ConfigSnapshot, Deploym
 {
     public override Task<DeploymentPlan> RunAsync(TaskActivityContext context, ConfigSnapshot snapshot)
     {
-        var diagnostics = new List<Diagnostic>();
-        RunwayValidator.ValidateSnapshot(snapshot, diagnostics);
+        var diagnostics = SnapshotChecks.Check(snapshot);
         if (diagnostics.Any(d => d.Severity == Severity.Error)) throw new ConfigValidationException(diagnostics);
 
         var plan = StagePlanner.Plan(snapshot);

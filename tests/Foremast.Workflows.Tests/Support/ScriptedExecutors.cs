@@ -44,3 +44,15 @@ public sealed class ScriptedWebhookCaller(DryRunWebhookCaller inner, StageScript
         return await inner.CallAsync(request, cancellationToken);
     }
 }
+
+public sealed class ScriptedDeployer(DryRunDeployer inner, StageScript script) : IDeployer
+{
+    public Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken) =>
+        inner.StartAsync(request, imageId, cancellationToken);
+
+    public async Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken)
+    {
+        var health = await inner.CheckHealthAsync(request, handle, cancellationToken);
+        return script.IsUnhealthy(request) ? new DeployHealth(HealthState.Failed, "2 instances terminated: ELB health check failed") : health;
+    }
+}

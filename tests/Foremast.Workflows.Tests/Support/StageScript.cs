@@ -12,6 +12,13 @@ public sealed class StageScript
     public void Fail(string runId, string region, string stage, int times, string message, TimeSpan delay = default) =>
         _entries[(runId, region, stage)] = new Entry { FailuresLeft = times, Message = message, Delay = delay };
 
+    /// <summary>The deploy of this stage starts but reports itself failed at the first health check.</summary>
+    public void Unhealthy(string runId, string region, string stage) =>
+        _entries[(runId, region, stage)] = new Entry { Unhealthy = true };
+
+    public bool IsUnhealthy(StageRequest request) =>
+        _entries.TryGetValue((request.RunId, request.Region, request.StageName), out var entry) && entry.Unhealthy;
+
     public void Delay(string runId, string region, string stage, TimeSpan delay) =>
         _entries[(runId, region, stage)] = new Entry { Delay = delay };
 
@@ -30,5 +37,7 @@ public sealed class StageScript
         public string Message = "";
 
         public TimeSpan Delay;
+
+        public bool Unhealthy;
     }
 }

@@ -43,6 +43,8 @@ public sealed class WorkflowHost : IAsyncLifetime
         services.AddSingleton<DryRunInfrastructure>();
         services.AddSingleton<DryRunScaling>();
         services.AddSingleton<DryRunWebhookCaller>();
+        services.AddSingleton<DryRunDeployer>();
+        services.AddSingleton<IDeployer, ScriptedDeployer>();
         services.AddSingleton<IBaker, ScriptedBaker>();
         services.AddSingleton<IInfrastructure, ScriptedInfrastructure>();
         services.AddSingleton<IScaling, ScriptedScaling>();
