@@ -53,6 +53,11 @@ public sealed class ScriptedDeployer(DryRunDeployer inner, StageScript script) :
     public async Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken)
     {
         var health = await inner.CheckHealthAsync(request, handle, cancellationToken);
-        return script.IsUnhealthy(request) ? new DeployHealth(HealthState.Failed, "2 instances terminated: ELB health check failed") : health;
+        return script.ForcedHealth(request) switch
+        {
+            HealthState.Failed => new DeployHealth(HealthState.Failed, "2 instances terminated: ELB health check failed"),
+            HealthState.Pending => new DeployHealth(HealthState.Pending, "0 of 3 instances in service"),
+            _ => health,
+        };
     }
 }

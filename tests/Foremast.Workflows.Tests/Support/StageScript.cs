@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.Tests.Support;
 
@@ -14,10 +15,15 @@ public sealed class StageScript
 
     /// <summary>The deploy of this stage starts but reports itself failed at the first health check.</summary>
     public void Unhealthy(string runId, string region, string stage) =>
-        _entries[(runId, region, stage)] = new Entry { Unhealthy = true };
+        _entries[(runId, region, stage)] = new Entry { Health = HealthState.Failed };
 
-    public bool IsUnhealthy(StageRequest request) =>
-        _entries.TryGetValue((request.RunId, request.Region, request.StageName), out var entry) && entry.Unhealthy;
+    /// <summary>The deploy of this stage starts but never becomes healthy.</summary>
+    public void NeverHealthy(string runId, string region, string stage) =>
+        _entries[(runId, region, stage)] = new Entry { Health = HealthState.Pending };
+
+    /// <summary>The health this stage's deploy is forced to report, if any.</summary>
+    public HealthState? ForcedHealth(StageRequest request) =>
+        _entries.TryGetValue((request.RunId, request.Region, request.StageName), out var entry) ? entry.Health : null;
 
     public void Delay(string runId, string region, string stage, TimeSpan delay) =>
         _entries[(runId, region, stage)] = new Entry { Delay = delay };
@@ -38,6 +44,6 @@ public sealed class StageScript
 
         public TimeSpan Delay;
 
-        public bool Unhealthy;
+        public HealthState? Health;
     }
 }
