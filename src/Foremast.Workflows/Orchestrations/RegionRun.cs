@@ -1,6 +1,5 @@
 using Foremast.Core.Plan;
 using Foremast.Workflows.Activities;
-using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Status;
 using Microsoft.DurableTask;
 
@@ -12,8 +11,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
     private readonly RegionStatusTracker _status = new(input.Work.Region, context.InstanceId, input.Work.Stages.Select(s => s.Stage));
     private readonly List<CheckpointRecord> _checkpoints = [];
     private readonly List<(PlannedStage Stage, Task<string?> Error)> _branches = [];
-    private readonly Dictionary<string, DeployHandle> _deploys = new(StringComparer.Ordinal);
-    private string? _imageId;
+    private readonly StageDispatcher _dispatcher = new(context, input.Options);
 
     public async Task<RegionResult> ExecuteAsync()
     {
@@ -58,7 +56,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
         Publish();
         try
         {
-            await ExecuteAsync(work, Request(work));
+            await _dispatcher.RunAsync(work.Stage, Request(work));
             _status.Succeeded(stage.RefId, context.CurrentUtcDateTime);
             Publish();
             return null;
@@ -69,38 +67,6 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
             _status.Failed(stage.RefId, context.CurrentUtcDateTime, error);
             Publish();
             return error;
-        }
-    }
-
-    private async Task ExecuteAsync(StageWork work, StageRequest request)
-    {
-        var stage = work.Stage;
-        var retry = StageRetry.Options(stage.Definition.Retry, input.Options);
-        switch (stage.Kind)
-        {
-            case StageKind.Bake:
-                _imageId = (await context.WithTimeout(context.CallActivityAsync<BakedImage>(nameof(BakeActivity), request, retry), stage.Timeout, stage.Name)).ImageId;
-                break;
-            case StageKind.Infrastructure:
-                await context.WithTimeout(context.CallActivityAsync<InfrastructureReport>(nameof(InfrastructureSetupActivity), request, retry), stage.Timeout, stage.Name);
-                break;
-            case StageKind.Deploy:
-                var deploy = await context.CallSubOrchestratorAsync<DeployStageResult>(
-                    nameof(DeployStageOrchestrator),
-                    new DeployStageInput(request, _imageId, stage.Timeout, stage.Definition.Retry, input.Options),
-                    new SubOrchestrationOptions(instanceId: $"{context.InstanceId}:deploy:{stage.Env}"));
-                if (!deploy.Succeeded) throw new StageFailedException(deploy.Error ?? "deploy failed");
-                _deploys[stage.Env ?? ""] = deploy.Handle!;
-                break;
-            case StageKind.ScalingPolicy:
-                var serverGroup = _deploys.TryGetValue(stage.Env ?? "", out var handle) ? handle.ServerGroup : null;
-                await context.WithTimeout(context.CallActivityAsync<bool>(nameof(AttachScalingPolicyActivity), new AttachScalingPolicyInput(request, serverGroup), retry), stage.Timeout, stage.Name);
-                break;
-            case StageKind.Webhook:
-                await context.WithTimeout(context.CallActivityAsync<int>(nameof(CallWebhookActivity), request, retry), stage.Timeout, stage.Name);
-                break;
-            default:
-                throw new StageFailedException($"stage kind {stage.Kind} is not executed by this engine yet");
         }
     }
 
