@@ -23,8 +23,10 @@ public sealed class DryRunDeployer(IActionRecorder recorder) : IDeployer
     {
         var count = _checks.AddOrUpdate(handle.ServerGroup, 1, (_, n) => n + 1);
         recorder.Record(request, "check-health", $"{handle.ServerGroup} probe {count}");
-        return Task.FromResult(count >= ChecksUntilHealthy
-            ? new DeployHealth(HealthState.Healthy, "all instances in service")
-            : new DeployHealth(HealthState.Pending, $"{count} of {ChecksUntilHealthy} probes"));
+        if (count < ChecksUntilHealthy) return Task.FromResult(new DeployHealth(HealthState.Pending, $"{count} of {ChecksUntilHealthy} probes"));
+
+        // Forget healthy server groups, so a long-lived dry-run host does not grow.
+        _checks.TryRemove(handle.ServerGroup, out _);
+        return Task.FromResult(new DeployHealth(HealthState.Healthy, "all instances in service"));
     }
 }

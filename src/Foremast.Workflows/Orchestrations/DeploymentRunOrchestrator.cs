@@ -50,15 +50,13 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         status = status with { State = RunState.Running, Regions = regions.Values.ToList() };
         context.SetCustomStatus(status);
 
-        var pending = plan.Regions.ToDictionary(
-            r => (Task)RunRegionAsync(context, new RegionPipelineInput(input.RunId, plan.App, r, input.Artifact, options)),
-            r => r.Region);
+        var pending = plan.Regions.Select(r => RunRegionAsync(context, new RegionPipelineInput(input.RunId, plan.App, r, input.Artifact, options))).ToList();
         var results = new Dictionary<string, RegionResult>(StringComparer.Ordinal);
         while (pending.Count > 0)
         {
-            var done = await Task.WhenAny(pending.Keys);
-            var result = await (Task<RegionResult>)done;
+            var done = await Task.WhenAny(pending);
             pending.Remove(done);
+            var result = await done;
             results[result.Region] = result;
             regions[result.Region] = result.Status;
             status = status with { Regions = plan.Regions.Select(r => regions[r.Region]).ToList() };
