@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace Foremast.Workflows.Activities.Interfaces;
+
+/// <summary>What a started deploy returns, so later health checks can find it.</summary>
+public sealed record DeployHandle(string ServerGroup, string Region, string Env);
+
+[JsonConverter(typeof(JsonStringEnumConverter<HealthState>))]
+public enum HealthState
+{
+    Pending,
+    Healthy,
+
+    /// <summary>The deploy cannot become healthy any more (instances terminated, rollback): stop polling.</summary>
+    Failed,
+}
+
+public sealed record DeployHealth(HealthState State, string Detail);
+
+/// <summary>Starts a deploy and answers short health checks; the waiting itself is the orchestration's (durable timers).</summary>
+public interface IDeployer
+{
+    Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken);
+
+    Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
+
+namespace Foremast.Workflows.DryRun;
+
+public sealed class DryRunBaker(IActionRecorder recorder) : IBaker
+{
+    public Task<BakedImage> BakeAsync(StageRequest request, CancellationToken cancellationToken)
+    {
+        var baseImage = request.Settings.TryGetProperty("base", out var b) ? b.ToString() : "?";
+        recorder.Record(request, "bake", $"artifact {request.Artifact.Version} from {request.Artifact.Url} on base {baseImage}");
+        return Task.FromResult(new BakedImage($"ami-dryrun-{request.App}-{request.Artifact.Version}-{request.Region}"));
+    }
+}

@@ -1,0 +1,46 @@
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.DryRun;
+using Foremast.Workflows.Orchestrations;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Foremast.Workflows.Extensions;
+
+/// <summary>The one place that wires the workflow layer into a host (Functions app, local engine, test host).</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the activity interfaces. Dry-run implementations are the defaults (TryAdd), so a host that registers
+    /// real AWS implementations first keeps them, and a host with nothing else still runs end to end with no cloud.
+    /// </summary>
+    public static IServiceCollection AddForemastWorkflows(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IActionRecorder, InMemoryActionRecorder>();
+        services.TryAddSingleton<IBaker, DryRunBaker>();
+        services.TryAddSingleton<IInfrastructure, DryRunInfrastructure>();
+        services.TryAddSingleton<IDeployer, DryRunDeployer>();
+        services.TryAddSingleton<IScaling, DryRunScaling>();
+        services.TryAddSingleton<IWebhookCaller, DryRunWebhookCaller>();
+        services.TryAddSingleton<INotifier, DryRunNotifier>();
+        return services;
+    }
+
+    /// <summary>Adds every orchestrator and activity of a run to a durable task registry.</summary>
+    public static DurableTaskRegistry AddForemastTasks(this DurableTaskRegistry registry)
+    {
+        registry.AddOrchestrator<DeploymentRunOrchestrator>();
+        registry.AddOrchestrator<RegionPipelineOrchestrator>();
+        registry.AddOrchestrator<DeployStageOrchestrator>();
+        registry.AddActivity<ConfigurationActivity>();
+        registry.AddActivity<BakeActivity>();
+        registry.AddActivity<InfrastructureSetupActivity>();
+        registry.AddActivity<StartDeployActivity>();
+        registry.AddActivity<CheckDeployHealthActivity>();
+        registry.AddActivity<AttachScalingPolicyActivity>();
+        registry.AddActivity<CallWebhookActivity>();
+        registry.AddActivity<NotifyActivity>();
+        return registry;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace Foremast.Workflows.Orchestrations;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ApprovalDecision>))]
+public enum ApprovalDecision
+{
+    Approve,
+    Reject,
+}
+
+/// <summary>The payload of the external event that decides a checkpoint. Its JSON names are a contract with every host that raises it.</summary>
+/// <param name="At">When the person decided; the orchestration's own time is used when it is missing.</param>
+public sealed record ApprovalEvent(
+    [property: JsonPropertyName("decision")] ApprovalDecision Decision,
+    [property: JsonPropertyName("by")] string By,
+    [property: JsonPropertyName("comment")] string? Comment = null,
+    [property: JsonPropertyName("at")] DateTime? At = null);
+
+/// <summary>Checkpoint event names. Region and env are both in the name, so a decision for one gate can never release another.</summary>
+public static class ApprovalGate
+{
+    public static string EventName(string region, string env, bool promote = false) =>
+        promote ? $"approval:{region}:{env}:promote" : $"approval:{region}:{env}";
+}

@@ -1,0 +1,85 @@
+using Foremast.Core.Plan;
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Status;
+using Microsoft.DurableTask;
+
+namespace Foremast.Workflows.Orchestrations;
+
+/// <summary>
+/// A manual judgment: the external event <c>approval:{region}:{env}</c> raced against a durable timer.
+/// It runs inside the region orchestration so the decision goes to the instance the status names.
+/// </summary>
+internal static class CheckpointStep
+{
+    /// <param name="branchFailed">
+    /// Completes with true when a running branch stage fails: the gate then closes without a decision and the region fails,
+    /// as Spinnaker cancels a pending judgment when a failPipeline branch fails.
+    /// </param>
+    /// <returns>The decision, or null when a failed branch cancelled the gate.</returns>
+    public static async Task<CheckpointRecord?> WaitAsync(
+        TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, RegionStatusTracker status, Action publish, Task<bool> branchFailed)
+    {
+        var env = stage.Env ?? "";
+        var eventName = ApprovalGate.EventName(input.Work.Region, env, promote: stage.Kind == StageKind.PrePromoteCheckpoint);
+        var opened = context.CurrentUtcDateTime;
+        var expires = opened + (input.Options.CheckpointTimeout ?? stage.Timeout);
+        status.CheckpointOpened(stage.RefId, new OpenCheckpoint(stage.Name, env, context.InstanceId, eventName, opened, expires));
+        publish();
+
+        using var cancel = new CancellationTokenSource();
+        var decision = context.WaitForExternalEvent<ApprovalEvent>(eventName, cancel.Token);
+        var timer = context.CreateTimer(expires, cancel.Token);
+        await NotifyWaitingAsync(context, input, stage, eventName, expires);
+
+        var winner = await FirstOfAsync(decision, timer, branchFailed);
+        cancel.Cancel();
+        var now = context.CurrentUtcDateTime;
+        if (winner == branchFailed)
+        {
+            status.CheckpointClosed(stage.RefId, now, approved: false, "cancelled: a branch stage failed");
+            publish();
+            return null;
+        }
+
+        var record = winner == decision
+            ? Decided(stage, env, eventName, decision.Result, now)
+            : new CheckpointRecord(stage.Name, env, eventName, CheckpointOutcome.Expired, null, expires, $"no decision before {expires:O}");
+
+        var approved = record.Outcome == CheckpointOutcome.Approved;
+        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record));
+        publish();
+        return record;
+    }
+
+    /// <summary>The decision or the timer; a branch watch counts only when it reports a failure.</summary>
+    private static async Task<Task> FirstOfAsync(Task decision, Task timer, Task<bool> branchFailed)
+    {
+        var winner = await Task.WhenAny(decision, timer, branchFailed);
+        if (winner != branchFailed || branchFailed.Result) return winner;
+        return await Task.WhenAny(decision, timer);
+    }
+
+    public static string Describe(CheckpointRecord record) => record.Outcome switch
+    {
+        CheckpointOutcome.Expired => $"{record.Stage} expired at {record.At:O}",
+        _ => $"{record.Stage} {record.Outcome.ToString().ToLowerInvariant()} by {record.By} at {record.At:O}" + (record.Comment is { Length: > 0 } c ? $": {c}" : ""),
+    };
+
+    private static CheckpointRecord Decided(PlannedStage stage, string env, string eventName, ApprovalEvent e, DateTime now) =>
+        new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment);
+
+    /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status.</summary>
+    private static async Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires)
+    {
+        var notification = new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires);
+        try
+        {
+            await context.CallActivityAsync<bool>(nameof(NotifyActivity), notification, StageRetry.Options(RetrySpec.Transient(), input.Options));
+        }
+        catch (TaskFailedException ex)
+        {
+            context.CreateReplaySafeLogger(nameof(CheckpointStep)).LogNotificationFailed(stage.Name, ex.FailureDetails.ErrorMessage);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Foremast.Core.Plan;
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
+using Microsoft.DurableTask;
+
+namespace Foremast.Workflows.Orchestrations;
+
+public sealed record DeployStageInput(StageRequest Stage, string? ImageId, TimeSpan Timeout, RetrySpec Retry, RunOptions Options);
+
+/// <param name="HealthChecks">How many probes it took; useful to see the backoff at work.</param>
+public sealed record DeployStageResult(bool Succeeded, DeployHandle? Handle, string? Error, int HealthChecks);
+
+/// <summary>
+/// Deploy: start it, then poll a short health activity between durable timers with backoff until healthy or the stage timeout.
+/// A sub-orchestration of its own, so the polling history stays out of the region's replay.
+/// Failures are returned as data, so the region gets a clean message instead of a nested exception text.
+/// </summary>
+public sealed class DeployStageOrchestrator : TaskOrchestrator<DeployStageInput, DeployStageResult>
+{
+    public override async Task<DeployStageResult> RunAsync(TaskOrchestrationContext context, DeployStageInput input)
+    {
+        var deadline = context.CurrentUtcDateTime + input.Timeout;
+        var retry = StageRetry.Options(input.Retry, input.Options);
+        DeployHandle handle;
+        try
+        {
+            handle = await context.CallActivityAsync<DeployHandle>(nameof(StartDeployActivity), new StartDeployInput(input.Stage, input.ImageId), retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new DeployStageResult(false, null, ex.FailureDetails.ErrorMessage, 0);
+        }
+
+        var interval = input.Options.HealthPollInterval ?? RunOptions.DefaultHealthPollInterval;
+        var maxInterval = TimeSpan.FromTicks(Math.Max(interval.Ticks, Math.Min(interval.Ticks * 8, RunOptions.MaxHealthPollInterval.Ticks)));
+        for (var checks = 1; ; checks++)
+        {
+            DeployHealth health;
+            try
+            {
+                health = await context.CallActivityAsync<DeployHealth>(nameof(CheckDeployHealthActivity), new CheckDeployHealthInput(input.Stage, handle), retry);
+            }
+            catch (TaskFailedException ex)
+            {
+                return new DeployStageResult(false, handle, ex.FailureDetails.ErrorMessage, checks);
+            }
+
+            if (health.State == HealthState.Healthy) return new DeployStageResult(true, handle, null, checks);
+            if (health.State == HealthState.Failed) return new DeployStageResult(false, handle, $"{handle.ServerGroup} failed: {health.Detail}", checks);
+
+            var next = context.CurrentUtcDateTime + interval;
+            if (next > deadline) return new DeployStageResult(false, handle, $"{handle.ServerGroup} not healthy within {input.Timeout}: {health.Detail}", checks);
+            await context.CreateTimer(next, CancellationToken.None);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, maxInterval.Ticks));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+using Foremast.Core.Config;
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Status;
+using Microsoft.DurableTask;
+
+namespace Foremast.Workflows.Orchestrations;
+
+/// <param name="Snapshot">The pinned config: the run never re-reads the runway files (Foremast issue #233).</param>
+public sealed record DeploymentRunInput(string RunId, ConfigSnapshot Snapshot, ArtifactRef Artifact, RunOptions? Options = null);
+
+[JsonConverter(typeof(JsonStringEnumConverter<RunOutcome>))]
+public enum RunOutcome
+{
+    Succeeded,
+    Failed,
+    Stopped,
+}
+
+public sealed record DeploymentRunResult(string RunId, string App, RunOutcome Outcome, IReadOnlyList<RegionResult> Regions, string? Error = null);
+
+/// <summary>
+/// A run: the Configuration stage (validate the snapshot, compute the plan), then one region pipeline per region in parallel.
+/// Its custom status is a <see cref="RunStatus"/>; each region's live status is on its own instance.
+/// </summary>
+public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunInput, DeploymentRunResult>
+{
+    public override async Task<DeploymentRunResult> RunAsync(TaskOrchestrationContext context, DeploymentRunInput input)
+    {
+        var options = input.Options ?? new RunOptions();
+        var status = new RunStatus(input.RunId, input.Snapshot.App, RunState.Configuring, context.CurrentUtcDateTime, null, []);
+        context.SetCustomStatus(status);
+
+        DeploymentPlan plan;
+        try
+        {
+            plan = await context.CallActivityAsync<DeploymentPlan>(nameof(ConfigurationActivity), input.Snapshot);
+        }
+        catch (TaskFailedException ex)
+        {
+            var error = $"Configuration: {ex.FailureDetails.ErrorMessage}";
+            context.SetCustomStatus(status with { State = RunState.Failed, EndedAt = context.CurrentUtcDateTime, Error = error });
+            return new DeploymentRunResult(input.RunId, input.Snapshot.App, RunOutcome.Failed, [], error);
+        }
+
+        var regions = plan.Regions.ToDictionary(
+            r => r.Region,
+            r => new RegionStatusTracker(r.Region, RegionPipelineOrchestrator.InstanceId(input.RunId, r.Region), r.Stages.Select(s => s.Stage)).Snapshot(),
+            StringComparer.Ordinal);
+        status = status with { State = RunState.Running, Regions = regions.Values.ToList() };
+        context.SetCustomStatus(status);
+
+        var pending = plan.Regions.Select(r => RunRegionAsync(context, new RegionPipelineInput(input.RunId, plan.App, r, input.Artifact, options))).ToList();
+        var results = new Dictionary<string, RegionResult>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            var result = await done;
+            results[result.Region] = result;
+            regions[result.Region] = result.Status;
+            status = status with { Regions = plan.Regions.Select(r => regions[r.Region]).ToList() };
+            context.SetCustomStatus(status);
+        }
+
+        var ordered = plan.Regions.Select(r => results[r.Region]).ToList();
+        var outcome = ordered.Any(r => r.Outcome == RegionOutcome.Failed) ? RunOutcome.Failed
+            : ordered.Any(r => r.Outcome == RegionOutcome.Stopped) ? RunOutcome.Stopped
+            : RunOutcome.Succeeded;
+        context.SetCustomStatus(status with { State = ToState(outcome), EndedAt = context.CurrentUtcDateTime });
+        return new DeploymentRunResult(input.RunId, plan.App, outcome, ordered);
+    }
+
+    private static RunState ToState(RunOutcome outcome) => outcome switch
+    {
+        RunOutcome.Failed => RunState.Failed,
+        RunOutcome.Stopped => RunState.Stopped,
+        _ => RunState.Succeeded,
+    };
+
+    /// <summary>A region orchestration that crashes (a bug, not a stage failure) still becomes a Failed region, so other regions are unaffected.</summary>
+    private static async Task<RegionResult> RunRegionAsync(TaskOrchestrationContext context, RegionPipelineInput input)
+    {
+        var instanceId = RegionPipelineOrchestrator.InstanceId(input.RunId, input.Work.Region);
+        try
+        {
+            return await context.CallSubOrchestratorAsync<RegionResult>(nameof(RegionPipelineOrchestrator), input, new SubOrchestrationOptions(instanceId: instanceId));
+        }
+        catch (TaskFailedException ex)
+        {
+            var error = ex.FailureDetails.ErrorMessage;
+            var status = new RegionStatus(input.Work.Region, instanceId, RegionState.Failed, null, [], null, error);
+            return new RegionResult(input.Work.Region, RegionOutcome.Failed, null, error, null, [], status);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Foremast.Workflows.Activities;
+using Microsoft.DurableTask;
+
+namespace Foremast.Workflows.Orchestrations;
+
+public sealed record RegionPipelineInput(string RunId, string App, RegionWork Work, ArtifactRef Artifact, RunOptions Options);
+
+/// <summary>
+/// One region pipeline: Bake, then per env [Checkpoint] → Infrastructure → Deploy, with branch stages (scaling policy,
+/// webhooks) started but not awaited before the next mainline stage. Instance id <c>{runId}:{region}</c>.
+/// </summary>
+public sealed class RegionPipelineOrchestrator : TaskOrchestrator<RegionPipelineInput, RegionResult>
+{
+    public static string InstanceId(string runId, string region) => $"{runId}:{region}";
+
+    public override Task<RegionResult> RunAsync(TaskOrchestrationContext context, RegionPipelineInput input) =>
+        new RegionRun(context, input).ExecuteAsync();
+}

@@ -1,0 +1,17 @@
+namespace Foremast.Workflows.Orchestrations;
+
+/// <summary>Per-run switches. The overrides exist because durable timers run in real time in tests.</summary>
+/// <param name="DryRun">Passed to every stage request so an implementation can refuse to touch the cloud.</param>
+/// <param name="CheckpointTimeout">Replaces every checkpoint's planned timeout (tests; never from user input).</param>
+/// <param name="HealthPollInterval">First wait between deploy health checks; doubles up to eight times this.</param>
+/// <param name="RetryFirstDelay">Replaces the first retry delay of every stage's retry policy (the attempt count stays).</param>
+public sealed record RunOptions(
+    bool DryRun = false,
+    TimeSpan? CheckpointTimeout = null,
+    TimeSpan? HealthPollInterval = null,
+    TimeSpan? RetryFirstDelay = null)
+{
+    public static readonly TimeSpan DefaultHealthPollInterval = TimeSpan.FromSeconds(10);
+
+    public static readonly TimeSpan MaxHealthPollInterval = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace Foremast.Workflows.Orchestrations;
+
+internal static partial class WorkflowLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "checkpoint.waiting notification for {Stage} failed: {Error}")]
+    public static partial void LogNotificationFailed(this ILogger logger, string stage, string error);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Foremast.Workflows.Status;
+
+[JsonConverter(typeof(JsonStringEnumConverter<RegionState>))]
+public enum RegionState
+{
+    Pending,
+    Running,
+    WaitingForApproval,
+    Succeeded,
+    Failed,
+    Stopped,
+}
+
+/// <summary>The custom status of one region pipeline instance (<c>{runId}:{region}</c>).</summary>
+public sealed record RegionStatus(
+    string Region,
+    string InstanceId,
+    RegionState State,
+    string? CurrentStage,
+    IReadOnlyList<StageStatus> Stages,
+    OpenCheckpoint? Checkpoint = null,
+    string? Error = null);

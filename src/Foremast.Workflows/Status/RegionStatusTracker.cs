@@ -1,0 +1,67 @@
+using Foremast.Core.Plan;
+
+namespace Foremast.Workflows.Status;
+
+/// <summary>
+/// The mutable side of <see cref="RegionStatus"/>, owned by one orchestration. Callers pass the orchestration clock,
+/// so replays rebuild exactly the same document.
+/// </summary>
+public sealed class RegionStatusTracker(string region, string instanceId, IEnumerable<PlannedStage> stages)
+{
+    private readonly List<StageStatus> _stages = stages
+        .Select(s => new StageStatus(s.RefId, s.Name, s.Kind, s.Env, s.IsBranch, StageState.Pending))
+        .ToList();
+
+    private RegionState _state = RegionState.Pending;
+    private OpenCheckpoint? _checkpoint;
+    private string? _error;
+
+    public void Started(string refId, DateTime now)
+    {
+        _state = RegionState.Running;
+        Update(refId, s => s with { State = StageState.Running, StartedAt = now });
+    }
+
+    public void Succeeded(string refId, DateTime now) => Update(refId, s => s with { State = StageState.Succeeded, EndedAt = now });
+
+    public void Failed(string refId, DateTime now, string error) => Update(refId, s => s with { State = StageState.Failed, EndedAt = now, Error = error });
+
+    public void CheckpointOpened(string refId, OpenCheckpoint checkpoint)
+    {
+        _state = RegionState.WaitingForApproval;
+        _checkpoint = checkpoint;
+        Update(refId, s => s with { State = StageState.WaitingForApproval, StartedAt = checkpoint.OpenedAt });
+    }
+
+    public void CheckpointClosed(string refId, DateTime now, bool approved, string? note)
+    {
+        _state = RegionState.Running;
+        _checkpoint = null;
+        Update(refId, s => s with { State = approved ? StageState.Succeeded : StageState.Stopped, EndedAt = now, Error = approved ? null : note });
+    }
+
+    /// <summary>Ends the region; stages that never started become <see cref="StageState.Skipped"/>.</summary>
+    public void Finished(RegionState state, string? error = null)
+    {
+        _state = state;
+        _error = error;
+        _checkpoint = null;
+        for (var i = 0; i < _stages.Count; i++)
+        {
+            if (_stages[i].State == StageState.Pending) _stages[i] = _stages[i] with { State = StageState.Skipped };
+        }
+    }
+
+    public RegionStatus Snapshot()
+    {
+        var running = _stages.Where(s => s.State is StageState.Running or StageState.WaitingForApproval).ToList();
+        var current = running.FirstOrDefault(s => !s.IsBranch) ?? running.FirstOrDefault();
+        return new RegionStatus(region, instanceId, _state, current?.Name, _stages.ToList(), _checkpoint, _error);
+    }
+
+    private void Update(string refId, Func<StageStatus, StageStatus> change)
+    {
+        var index = _stages.FindIndex(s => s.RefId == refId);
+        if (index >= 0) _stages[index] = change(_stages[index]);
+    }
+}

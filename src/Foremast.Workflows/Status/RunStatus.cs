@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace Foremast.Workflows.Status;
+
+[JsonConverter(typeof(JsonStringEnumConverter<RunState>))]
+public enum RunState
+{
+    Configuring,
+    Running,
+    Succeeded,
+    Failed,
+    Stopped,
+}
+
+/// <summary>
+/// The custom status of a run instance. Region entries are refreshed when a region finishes; while a region runs,
+/// its live entry is the custom status of its own instance (<see cref="RegionStatus.InstanceId"/>), see <see cref="WithLiveRegions"/>.
+/// </summary>
+public sealed record RunStatus(string RunId, string App, RunState State, DateTime StartedAt, DateTime? EndedAt, IReadOnlyList<RegionStatus> Regions, string? Error = null)
+{
+    /// <summary>Replaces region entries with fresher ones read from the region instances (used by the status endpoint).</summary>
+    public RunStatus WithLiveRegions(IEnumerable<RegionStatus> live)
+    {
+        var byRegion = live.ToDictionary(r => r.Region, StringComparer.Ordinal);
+        return this with { Regions = Regions.Select(r => IsFinal(r.State) || !byRegion.TryGetValue(r.Region, out var fresh) ? r : fresh).ToList() };
+    }
+
+    private static bool IsFinal(RegionState state) => state is RegionState.Succeeded or RegionState.Failed or RegionState.Stopped;
+}

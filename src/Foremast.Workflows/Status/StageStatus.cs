@@ -1,0 +1,15 @@
+using Foremast.Core.Plan;
+
+namespace Foremast.Workflows.Status;
+
+/// <summary>One stage of a region in the status document. Times come from the orchestration clock.</summary>
+public sealed record StageStatus(
+    string RefId,
+    string Name,
+    StageKind Kind,
+    string? Env,
+    bool IsBranch,
+    StageState State,
+    DateTime? StartedAt = null,
+    DateTime? EndedAt = null,
+    string? Error = null);

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Foremast.Core.Config;
+using Foremast.Tests.Shared;
+using Foremast.Workflows.Orchestrations;
+using Foremast.Workflows.Status;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Foremast.Workflows.Tests.Support;
+
+/// <summary>Starts runs on a test host and drives their checkpoints the way the approval endpoint will.</summary>
+public static class Runs
+{
+    public static readonly ArtifactRef Artifact = new("1.4.2", "https://artifacts.example.com/webshop-1.4.2.rpm");
+
+    /// <summary>Short waits everywhere: durable timers run in real time in the test host.</summary>
+    public static RunOptions Fast(TimeSpan? checkpointTimeout = null) => new(
+        DryRun: true,
+        CheckpointTimeout: checkpointTimeout ?? TimeSpan.FromSeconds(30),
+        HealthPollInterval: TimeSpan.FromMilliseconds(50),
+        RetryFirstDelay: TimeSpan.FromMilliseconds(50));
+
+    public static ConfigSnapshot Examples() =>
+        RunwayLoader.Load(new LoadRequest(Path.Combine(Fixtures.Examples, "runway"), Path.Combine(Fixtures.Examples, "foremast-config.json"), "acme", "webshop")).SnapshotOrThrow();
+
+    /// <summary>The examples with the admin's <c>enable_approval_skip</c> for stage turned off.</summary>
+    public static ConfigSnapshot ExamplesWithoutStageSkip()
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures.Examples, "foremast-config.json")))!;
+        config["base"]!["env_configs"]!["stage"]!["enable_approval_skip"] = false;
+        var file = Path.Combine(Path.GetTempPath(), $"foremast-config-noskip-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, config.ToJsonString());
+        try
+        {
+            return RunwayLoader.Load(new LoadRequest(Path.Combine(Fixtures.Examples, "runway"), file, "acme", "webshop")).SnapshotOrThrow();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    public static string NewRunId(string name) => $"{name}-{Guid.NewGuid():N}";
+
+    public static Task<string> StartAsync(this WorkflowHost host, string runId, ConfigSnapshot snapshot, RunOptions options) =>
+        host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(DeploymentRunOrchestrator), new DeploymentRunInput(runId, snapshot, Artifact, options), new StartOrchestrationOptions(InstanceId: runId));
+
+    /// <summary>Polls the region instance's custom status until the named gate is open.</summary>
+    public static async Task<RegionStatus> WaitForCheckpointAsync(this WorkflowHost host, string runId, string region, string env)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await host.RegionStatusAsync(runId, region) is { Checkpoint: { } open } status && open.Env == env) return status;
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"checkpoint {region}/{env} of {runId} never opened");
+    }
+
+    public static async Task<RegionStatus?> RegionStatusAsync(this WorkflowHost host, string runId, string region)
+    {
+        var instance = await host.Host.Client.GetInstanceAsync(RegionPipelineOrchestrator.InstanceId(runId, region), getInputsAndOutputs: true);
+        return instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RegionStatus>();
+    }
+
+    public static Task DecideAsync(this WorkflowHost host, string runId, string region, string env, ApprovalDecision decision, string by = "alice", string? comment = null) =>
+        host.Host.Client.RaiseEventAsync(
+            RegionPipelineOrchestrator.InstanceId(runId, region), ApprovalGate.EventName(region, env), new ApprovalEvent(decision, by, comment));
+
+    public static async Task<(DeploymentRunResult Result, RunStatus Status)> CompleteAsync(this WorkflowHost host, string runId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var instance = await host.Host.Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        return (instance.ReadOutputAs<DeploymentRunResult>()!, instance.ReadCustomStatusAs<RunStatus>()!);
+    }
+}

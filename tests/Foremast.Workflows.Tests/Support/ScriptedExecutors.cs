@@ -1,0 +1,63 @@
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.DryRun;
+
+namespace Foremast.Workflows.Tests.Support;
+
+// Thin decorators: the dry-run executor still records every attempt, the script decides whether it throws first.
+// A failing attempt is recorded too (as "attempt"), so tests can count retries.
+
+public sealed class ScriptedBaker(DryRunBaker inner, StageScript script, IActionRecorder recorder) : IBaker
+{
+    public async Task<BakedImage> BakeAsync(StageRequest request, CancellationToken cancellationToken)
+    {
+        recorder.Record(request, "attempt", "bake");
+        await script.ApplyAsync(request);
+        return await inner.BakeAsync(request, cancellationToken);
+    }
+}
+
+public sealed class ScriptedInfrastructure(DryRunInfrastructure inner, StageScript script, IActionRecorder recorder) : IInfrastructure
+{
+    public async Task<InfrastructureReport> SetUpAsync(StageRequest request, CancellationToken cancellationToken)
+    {
+        recorder.Record(request, "attempt", "infrastructure");
+        await script.ApplyAsync(request);
+        return await inner.SetUpAsync(request, cancellationToken);
+    }
+}
+
+public sealed class ScriptedScaling(DryRunScaling inner, StageScript script) : IScaling
+{
+    public async Task AttachAsync(StageRequest request, string? serverGroup, CancellationToken cancellationToken)
+    {
+        await script.ApplyAsync(request);
+        await inner.AttachAsync(request, serverGroup, cancellationToken);
+    }
+}
+
+public sealed class ScriptedWebhookCaller(DryRunWebhookCaller inner, StageScript script) : IWebhookCaller
+{
+    public async Task<int> CallAsync(StageRequest request, CancellationToken cancellationToken)
+    {
+        await script.ApplyAsync(request);
+        return await inner.CallAsync(request, cancellationToken);
+    }
+}
+
+public sealed class ScriptedDeployer(DryRunDeployer inner, StageScript script) : IDeployer
+{
+    public Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken) =>
+        inner.StartAsync(request, imageId, cancellationToken);
+
+    public async Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken)
+    {
+        var health = await inner.CheckHealthAsync(request, handle, cancellationToken);
+        return script.ForcedHealth(request) switch
+        {
+            HealthState.Failed => new DeployHealth(HealthState.Failed, "2 instances terminated: ELB health check failed"),
+            HealthState.Pending => new DeployHealth(HealthState.Pending, "0 of 3 instances in service"),
+            _ => health,
+        };
+    }
+}
