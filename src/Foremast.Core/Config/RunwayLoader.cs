@@ -120,7 +120,7 @@ public static class RunwayLoader
                 continue;
             }
 
-            RunwayValidator.ValidateEnvironment(userEnv, file, env, settings, diagnostics);
+            RunwayValidator.ValidateEnvironment(userEnv, file, env, settings, diagnostics, envDefaults);
             if (diagnostics.Any(d => d.Severity == Severity.Error && d.File == file)) continue;
             environments[env] = MergeEnvironment(userEnv, envDefaults).Deserialize<JsonElement>();
         }

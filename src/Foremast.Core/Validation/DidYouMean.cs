@@ -10,6 +10,9 @@ public static class DidYouMean
         foreach (var candidate in known)
         {
             var distance = Distance(unknown.ToLowerInvariant(), candidate.ToLowerInvariant());
+
+            // A longer or shorter spelling of a known key ("max_instances" for "max_inst") is a near miss whatever its edit distance.
+            if (IsAbbreviation(unknown, candidate) || IsAbbreviation(candidate, unknown)) distance = Math.Min(distance, 1);
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -28,6 +31,9 @@ public static class DidYouMean
             ? $"unknown key \"{key}\" (ignored)"
             : $"unknown key \"{key}\" (ignored); did you mean \"{suggestion}\"?";
     }
+
+    private static bool IsAbbreviation(string shorter, string longer) =>
+        shorter.Length >= 4 && longer.Length > shorter.Length && longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase);
 
     private static int Distance(string a, string b)
     {
