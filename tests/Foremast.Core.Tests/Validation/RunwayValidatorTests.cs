@@ -127,4 +127,18 @@ public class RunwayValidatorTests
             ],
             Runways.Lines(result));
     }
+
+    [Fact]
+    public void Duplicate_keys_are_reported_as_invalid_json_rather_than_thrown()
+    {
+        var texts = Runways.Texts("01-ec2-3env-2region");
+        texts[Dev] = """{"asg": {"min_inst": 1, "min_inst": 2}}""";
+
+        var result = Runways.Load(texts, Runways.Settings("01-ec2-3env-2region"));
+
+        Assert.Null(result.Snapshot);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(Dev, error.File);
+        Assert.Contains("min_inst", error.Message);
+    }
 }
