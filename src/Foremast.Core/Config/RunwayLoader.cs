@@ -128,9 +128,16 @@ public static class RunwayLoader
             environments[env] = JsonElements.Write(w => WriteEnvironment(w, userEnv, envDefaults));
         }
 
-        foreach (var env in pipelineEnvs.Where(e => !EnvsToLoad(settings, type, pipelineEnvs, files).Contains(e)))
+        var loaded = EnvsToLoad(settings, type, pipelineEnvs, files);
+        foreach (var env in pipelineEnvs.Where(e => !loaded.Contains(e)))
         {
             diagnostics.Add(Diagnostic.Error(PipelineFile, "$.env", $"env \"{env}\" is not one of the configured envs (base.envs: {string.Join(", ", settings.Envs)})"));
+        }
+
+        // Foremast skips such a file without a word; saying so saves a hunt for why its settings never apply.
+        foreach (var env in files.Envs.Keys.Where(e => !loaded.Contains(e)).Order(StringComparer.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Warning(EnvFile(env), "$", $"ignored: env \"{env}\" is not one of the configured envs ({string.Join(", ", loaded)})"));
         }
 
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new LoadResult(null, diagnostics);

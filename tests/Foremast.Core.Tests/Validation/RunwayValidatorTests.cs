@@ -141,4 +141,25 @@ public class RunwayValidatorTests
         Assert.Equal(Dev, error.File);
         Assert.Contains("min_inst", error.Message);
     }
+
+    [Fact]
+    public void Env_file_outside_the_configured_envs_is_a_warning_that_it_is_ignored()
+    {
+        var texts = Runways.Texts("01-ec2-3env-2region");
+        texts["application-master-qa.json"] = "{}";
+
+        var result = Runways.Load(texts, Runways.Settings("01-ec2-3env-2region"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(["application-master-qa.json: $: warning: ignored: env \"qa\" is not one of the configured envs (dev, stage, prod)"], Runways.Lines(result));
+    }
+
+    [Fact]
+    public void Schema_key_is_accepted_so_files_can_name_their_schema()
+    {
+        var result = Runways.LoadEdited(Dev, d => d["$schema"] = "../schemas/application-master.schema.json");
+
+        Assert.True(result.IsValid);
+        Assert.Empty(result.Diagnostics);
+    }
 }

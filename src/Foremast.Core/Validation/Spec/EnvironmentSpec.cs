@@ -27,6 +27,7 @@ public static class EnvironmentSpec
         };
         var root = Obj(
             "runway/application-master-{env}.json: settings of one environment",
+            ("$schema", Keys.SchemaKey),
             ("app", AppSpec.Block),
             ("asg", AsgSpec.Block),
             ("elb", ElbSpec.Block),

@@ -5,6 +5,9 @@ internal static class Keys
 {
     public const long MaxInt = int.MaxValue;
 
+    /// <summary>Lets a runway file name its schema for editors; Foremast ignores the key like any other extra key.</summary>
+    public static SpecNode SchemaKey => Str("the JSON Schema of this file, for editors (ignored by Foremast)");
+
     public static SpecNode Str(string description, bool nullable = false) =>
         new() { Types = JsonTypes.String | (nullable ? JsonTypes.Null : 0), Description = description };
 

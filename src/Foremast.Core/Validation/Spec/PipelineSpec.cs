@@ -7,6 +7,7 @@ public static class PipelineSpec
 {
     public static SpecNode Root { get; } = Obj(
         "runway/pipeline.json: pipeline-wide settings of one application",
+        ("$schema", Keys.SchemaKey),
         ("type", Str("pipeline flavour: one of the configured aws_types, gcp_types or *_manual_types (ec2, lambda, s3, datapipeline, stepfunction, rolling, cloudfunction, manual by default)")),
         ("owner_email", Str("owner address, sent as tags.owner_email and OWNER_EMAIL")),
         ("documentation", Str("free text; not used by Foremast")),
