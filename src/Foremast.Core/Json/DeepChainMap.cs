@@ -55,20 +55,50 @@ public static class DeepChainMap
     /// <summary>Writes <c>Merge(maps)</c> straight to JSON: the load path needs the text, not a node tree to throw away.</summary>
     public static void WriteMerged(Utf8JsonWriter writer, params JsonObject?[] maps)
     {
+        // Most blocks exist only in the defaults; a lone mapping is copied as is, with no merging to do.
+        if (Single(maps) is { } only)
+        {
+            only.WriteTo(writer);
+            return;
+        }
+
         writer.WriteStartObject();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = maps.Length - 1; i >= 0; i--)
         {
             if (maps[i] is not { } map) continue;
             foreach (var (key, _) in map)
             {
-                if (!seen.Add(key)) continue;
+                if (InLaterMap(maps, i, key)) continue;
                 writer.WritePropertyName(key);
                 WriteMergedValue(writer, maps, key);
             }
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Whether a lower-priority mapping (already written) has the key, which replaces a per-object set of seen keys.</summary>
+    private static bool InLaterMap(JsonObject?[] maps, int index, string key)
+    {
+        for (var j = index + 1; j < maps.Length; j++)
+        {
+            if (maps[j] is { } later && later.ContainsKey(key)) return true;
+        }
+
+        return false;
+    }
+
+    private static JsonObject? Single(JsonObject?[] maps)
+    {
+        JsonObject? only = null;
+        foreach (var map in maps)
+        {
+            if (map is null) continue;
+            if (only is not null) return null;
+            only = map;
+        }
+
+        return only;
     }
 
     /// <summary>Writes the merged value of one key (the first mapping's value, or the deep merge when that is an object).</summary>
