@@ -28,7 +28,7 @@ internal sealed class EnvironmentRules(string file, string envName, ForemastSett
         var ownMax = asg?["max_inst"];
         if (ownMin is null && ownMax is null) return;
         if (Effective(layers, "asg", "min_inst") is not { } min || Effective(layers, "asg", "max_inst") is not { } max) return;
-        if (!min.TryGetValue<long>(out var lo) || !max.TryGetValue<long>(out var hi) || lo <= hi) return;
+        if (!JsonNumbers.TryGetInt64(min, out var lo) || !JsonNumbers.TryGetInt64(max, out var hi) || lo <= hi) return;
 
         var asgPath = JsonPaths.Child(path, "asg");
         if (ownMin is not null) Error(JsonPaths.Child(asgPath, "min_inst"), $"expected at most max_inst ({hi}), got {JsonKinds.Describe(min)}");
@@ -45,7 +45,7 @@ internal sealed class EnvironmentRules(string file, string envName, ForemastSett
             {
                 if (list[i] is not JsonObject rule) continue;
                 if (rule["start_port"] is not JsonValue start || rule["end_port"] is not JsonValue end) continue;
-                if (!start.TryGetValue<long>(out var lo) || !end.TryGetValue<long>(out var hi) || lo <= hi) continue;
+                if (!JsonNumbers.TryGetInt64(start, out var lo) || !JsonNumbers.TryGetInt64(end, out var hi) || lo <= hi) continue;
                 var rulePath = JsonPaths.Index(JsonPaths.Child(JsonPaths.Child(JsonPaths.Child(path, "security_group"), "ingress"), source), i);
                 Error(JsonPaths.Child(rulePath, "start_port"), $"expected at most end_port ({hi}), got {JsonKinds.Describe(start)}");
             }

@@ -96,7 +96,7 @@ public sealed class SpecWalker(string file, ICollection<Diagnostic> diagnostics)
     private void CheckNumber(SpecNode spec, JsonValue value, string path)
     {
         // Huge literals (1e400) do not fit a double at all; they are out of range like any other.
-        var inRange = value.TryGetValue<double>(out var d) && double.IsFinite(d) && d >= spec.Minimum && d <= spec.Maximum;
+        var inRange = JsonNumbers.TryGetDouble(value, out var d) && d >= spec.Minimum && d <= spec.Maximum;
         if (!inRange) Error(path, $"expected {Expectation(spec)}, got {JsonKinds.Describe(value)}");
     }
 

@@ -219,4 +219,15 @@ public class SpecWalkerTests
     {
         Assert.Equal(5, Env("""{"app": {"instance_type": 1}, "asg": {"min_inst": "a", "max_inst": "b"}, "elb": {"target": "x"}, "dns": {"ttl": -5}}""").Length);
     }
+
+    [Fact]
+    public void Values_built_in_code_are_judged_like_parsed_ones()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var env = new JsonObject { ["asg"] = new JsonObject { ["min_inst"] = 2, ["max_inst"] = 3L, ["hc_grace_period"] = 1.5 }, ["dns"] = new JsonObject { ["ttl"] = 60m } };
+
+        new SpecWalker("f.json", diagnostics).Walk(EnvironmentSpec.Root, env, "$");
+
+        Assert.Equal(["f.json: $.asg.hc_grace_period: expected an integer from 0 to 2147483647, got number 1.5"], diagnostics.Select(d => d.ToString()));
+    }
 }

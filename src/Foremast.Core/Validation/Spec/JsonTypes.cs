@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Foremast.Core.Json;
 
 namespace Foremast.Core.Validation.Spec;
 
@@ -43,9 +44,8 @@ public static class JsonTypesExtensions
             case JsonValueKind.False:
                 return JsonTypes.Boolean;
             case JsonValueKind.Number:
-                var value = (JsonValue)node;
-                if (value.TryGetValue<long>(out _)) return JsonTypes.Integer;
-                return value.TryGetValue<double>(out var d) && double.IsFinite(d) && Math.Floor(d) == d ? JsonTypes.Integer : JsonTypes.Number;
+                if (JsonNumbers.TryGetInt64(node, out _)) return JsonTypes.Integer;
+                return JsonNumbers.TryGetDouble(node, out var d) && Math.Floor(d) == d ? JsonTypes.Integer : JsonTypes.Number;
             default:
                 return JsonTypes.Null;
         }
