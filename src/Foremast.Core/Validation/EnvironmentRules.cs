@@ -13,12 +13,24 @@ namespace Foremast.Core.Validation;
 internal sealed class EnvironmentRules(string file, string envName, ForemastSettings settings, ICollection<Diagnostic> diagnostics)
 {
     /// <param name="layers">The document being checked first, then what it falls back to.</param>
-    public void Check(JsonObject doc, string path, JsonObject?[] layers)
+    /// <param name="isRegionOverride">Whether <paramref name="doc"/> is a <c>regions.{region}</c> override rather than the env file.</param>
+    public void Check(JsonObject doc, string path, JsonObject?[] layers, bool isRegionOverride)
     {
         CheckCapacity(doc, path, layers);
         CheckIngressRanges(doc, path);
         CheckListenerProtocols(doc, path, layers);
         CheckApprovalSkip(doc, path);
+        if (!isRegionOverride) CheckHasRegions(doc);
+    }
+
+    /// <summary>An empty <c>regions</c> leaves the env without a pipeline; usually a forgotten <c>{"us-east-1": {}}</c>.</summary>
+    private void CheckHasRegions(JsonObject env)
+    {
+        var regions = env["regions"];
+        if (regions is JsonObject { Count: 0 } or JsonArray { Count: 0 })
+        {
+            diagnostics.Add(Diagnostic.Warning(file, "$.regions", $"no regions: env \"{envName}\" deploys nowhere (list at least one, such as {{\"us-east-1\": {{}}}})"));
+        }
     }
 
     private void CheckCapacity(JsonObject doc, string path, JsonObject?[] layers)
@@ -72,6 +84,58 @@ internal sealed class EnvironmentRules(string file, string envName, ForemastSett
 
         CheckProtocol(elb["lb_proto"], JsonPaths.Child(elbPath, "lb_proto"), type, allowed);
         CheckProtocol(elb["i_proto"], JsonPaths.Child(elbPath, "i_proto"), type, allowed);
+        if (elb["type"] is not null) CheckInheritedListeners(layers, JsonPaths.Child(elbPath, "type"), elb["type"]!, allowed);
+    }
+
+    /// <summary>
+    /// A file that changes <c>elb.type</c> but not its listeners keeps the listeners of the env file or of the
+    /// defaults (HTTP:80 → HTTP:8080), which a network load balancer cannot serve.
+    /// </summary>
+    private void CheckInheritedListeners(JsonObject?[] layers, string typePath, JsonNode type, string[] allowed)
+    {
+        var protocols = new List<string>(4);
+        var own = layers[0]?["elb"] as JsonObject;
+        if (own?["ports"] is null)
+        {
+            if (FirstWith(layers, "ports") is JsonArray ports)
+            {
+                foreach (var listener in ports)
+                {
+                    AddProtocol(protocols, (listener as JsonObject)?["loadbalancer"]);
+                    AddProtocol(protocols, (listener as JsonObject)?["instance"]);
+                }
+            }
+            else
+            {
+                if (own?["lb_proto"] is null) AddProtocol(protocols, Effective(layers, "elb", "lb_proto"));
+                if (own?["i_proto"] is null) AddProtocol(protocols, Effective(layers, "elb", "i_proto"));
+            }
+        }
+
+        foreach (var protocol in protocols)
+        {
+            if (Array.IndexOf(allowed, protocol) >= 0) continue;
+            Error(typePath, $"expected a load balancer kind that serves the inherited {protocol} listener (set elb.ports here to change it), got {JsonKinds.Describe(type)}");
+            return;
+        }
+    }
+
+    private static JsonNode? FirstWith(JsonObject?[] layers, string key)
+    {
+        foreach (var layer in layers)
+        {
+            if ((layer?["elb"] as JsonObject)?[key] is { } value) return value;
+        }
+
+        return null;
+    }
+
+    private static void AddProtocol(List<string> into, JsonNode? value)
+    {
+        if (value is not JsonValue v || !v.TryGetValue<string>(out var text)) return;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var protocol = (colon < 0 ? text : text[..colon]).ToUpperInvariant();
+        if (!into.Contains(protocol)) into.Add(protocol);
     }
 
     private void CheckProtocol(JsonNode? value, string path, string type, string[] allowed)

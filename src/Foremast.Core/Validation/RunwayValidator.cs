@@ -31,12 +31,12 @@ public static class RunwayValidator
 
         // Cross-key rules skip values of the wrong type (already reported), so they run even when the walk found errors.
         var semantic = new EnvironmentRules(file, envName, settings, diagnostics);
-        semantic.Check(env, "$", [env, defaults]);
+        semantic.Check(env, "$", [env, defaults], isRegionOverride: false);
         if (env["regions"] is JsonObject regions)
         {
             foreach (var (region, overrides) in regions)
             {
-                if (overrides is JsonObject o) semantic.Check(o, JsonPaths.Child("$.regions", region), [o, env, defaults]);
+                if (overrides is JsonObject o) semantic.Check(o, JsonPaths.Child("$.regions", region), [o, env, defaults], isRegionOverride: true);
             }
         }
     }

@@ -162,4 +162,36 @@ public class RunwayValidatorTests
         Assert.True(result.IsValid);
         Assert.Empty(result.Diagnostics);
     }
+
+    [Fact]
+    public void Network_type_without_own_listeners_is_an_error_when_the_default_http_listener_would_apply()
+    {
+        var result = Runways.LoadEdited(Dev, d => d["elb"] = JsonNode.Parse("""{"type": "network", "target": "TCP:8080"}"""));
+
+        Assert.Equal(["application-master-dev.json: $.elb.type: expected a load balancer kind that serves the inherited HTTP listener (set elb.ports here to change it), got string \"network\""], Runways.Lines(result));
+    }
+
+    [Fact]
+    public void Region_override_switching_to_network_is_checked_against_the_env_listeners()
+    {
+        var result = Runways.LoadEdited(Prod, d => d["regions"]!["us-west-2"] = JsonNode.Parse("""{"elb": {"type": "network"}}"""));
+
+        Assert.Equal(["application-master-prod.json: $.regions.us-west-2.elb.type: expected a load balancer kind that serves the inherited HTTPS listener (set elb.ports here to change it), got string \"network\""], Runways.Lines(result));
+    }
+
+    [Fact]
+    public void Network_type_with_tcp_listeners_is_valid()
+    {
+        var result = Runways.LoadEdited(Dev, d => d["elb"] = JsonNode.Parse("""{"type": "network", "target": "TCP:8080", "ports": [{"loadbalancer": "TCP:80", "instance": "TCP:8080"}]}"""));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+    }
+
+    [Fact]
+    public void Empty_regions_is_a_warning_that_the_env_deploys_nowhere()
+    {
+        var result = Runways.LoadEdited(Dev, d => d["regions"] = new JsonObject());
+
+        Assert.Equal(["application-master-dev.json: $.regions: warning: no regions: env \"dev\" deploys nowhere (list at least one, such as {\"us-east-1\": {}})"], Runways.Lines(result));
+    }
 }
