@@ -37,7 +37,7 @@ public class ValidateCommandTests
 
             Assert.Equal(2, code);
             Assert.Contains("pipeline.json: $.type: expected one of", error);
-            Assert.Contains("got \"ec3\"", error);
+            Assert.Contains("got string \"ec3\"", error);
         }
         finally
         {

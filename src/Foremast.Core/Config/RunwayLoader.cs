@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -29,6 +30,8 @@ public sealed record LoadResult(ConfigSnapshot? Snapshot, IReadOnlyList<Diagnost
 public static class RunwayLoader
 {
     public const string PipelineFile = "pipeline.json";
+
+    private static readonly ConcurrentDictionary<(string Templates, string Template, string App, string Profile), string> RenderedDefaults = new();
 
     public static string EnvFile(string env) => $"application-master-{env}.json";
 
@@ -120,14 +123,21 @@ public static class RunwayLoader
                 continue;
             }
 
-            RunwayValidator.ValidateEnvironment(userEnv, file, env, settings, diagnostics);
+            RunwayValidator.ValidateEnvironment(userEnv, file, env, settings, diagnostics, envDefaults);
             if (diagnostics.Any(d => d.Severity == Severity.Error && d.File == file)) continue;
-            environments[env] = MergeEnvironment(userEnv, envDefaults).Deserialize<JsonElement>();
+            environments[env] = JsonElements.Write(w => WriteEnvironment(w, userEnv, envDefaults));
         }
 
-        foreach (var env in pipelineEnvs.Where(e => !EnvsToLoad(settings, type, pipelineEnvs, files).Contains(e)))
+        var loaded = EnvsToLoad(settings, type, pipelineEnvs, files);
+        foreach (var env in pipelineEnvs.Where(e => !loaded.Contains(e)))
         {
             diagnostics.Add(Diagnostic.Error(PipelineFile, "$.env", $"env \"{env}\" is not one of the configured envs (base.envs: {string.Join(", ", settings.Envs)})"));
+        }
+
+        // Foremast skips such a file without a word; saying so saves a hunt for why its settings never apply.
+        foreach (var env in files.Envs.Keys.Where(e => !loaded.Contains(e)).Order(StringComparer.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Warning(EnvFile(env), "$", $"ignored: env \"{env}\" is not one of the configured envs ({string.Join(", ", loaded)})"));
         }
 
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new LoadResult(null, diagnostics);
@@ -138,7 +148,7 @@ public static class RunwayLoader
             Project = names.Project,
             Repo = names.Repo,
             Source = source,
-            Pipeline = pipeline.Deserialize<JsonElement>(),
+            Pipeline = JsonElements.From(pipeline),
             Environments = environments,
             Settings = settings,
             Warnings = diagnostics.Where(d => d.Severity == Severity.Warning).ToList(),
@@ -148,30 +158,67 @@ public static class RunwayLoader
     }
 
     /// <summary>Env document = user over defaults; each region = region overrides over user over defaults.</summary>
-    public static JsonObject MergeEnvironment(JsonObject userEnv, JsonObject defaults)
+    public static JsonObject MergeEnvironment(JsonObject userEnv, JsonObject defaults) =>
+        JsonNode.Parse(JsonElements.Write(w => WriteEnvironment(w, userEnv, defaults)).GetRawText())!.AsObject();
+
+    /// <summary>
+    /// Writes the merged env document without building it as nodes first (the load path only keeps the text).
+    /// Key order follows Foremast: defaults' keys, then the user's new keys, then one key per region.
+    /// </summary>
+    public static void WriteEnvironment(Utf8JsonWriter writer, JsonObject userEnv, JsonObject defaults)
     {
-        var regionsNode = userEnv["regions"];
-        var regionNames = regionsNode switch
+        var userRegions = userEnv["regions"];
+        var regions = Regions(userRegions ?? defaults["regions"]);
+
+        // Foremast drops user keys named like a region before merging; copy only in that (odd) case.
+        var user = userEnv;
+        foreach (var (name, _) in regions)
         {
-            JsonObject o => o.Select(p => p.Key).ToList(),
-            JsonArray a => a.Select(r => r?.ToString() ?? "").ToList(),
-            _ => [],
-        };
-        var userWithoutRegionKeys = new JsonObject(userEnv.Where(p => !regionNames.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        var merged = DeepChainMap.Merge(userWithoutRegionKeys, defaults);
-        if (regionsNode is not null) merged["regions"] = regionsNode.DeepClone();
-        var effectiveRegions = merged["regions"] switch
-        {
-            JsonObject o => o.Select(p => (p.Key, Overrides: p.Value as JsonObject)).ToList(),
-            JsonArray a => a.Select(r => (r?.ToString() ?? "", Overrides: (JsonObject?)null)).ToList(),
-            _ => [],
-        };
-        foreach (var (region, overrides) in effectiveRegions)
-        {
-            merged[region] = DeepChainMap.Merge(overrides, userWithoutRegionKeys, defaults);
+            if (!userEnv.ContainsKey(name)) continue;
+            user = new JsonObject(userEnv.Where(p => !regions.ContainsKey(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+            break;
         }
 
-        return merged;
+        JsonObject?[] maps = [user, defaults];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        writer.WriteStartObject();
+        for (var i = maps.Length - 1; i >= 0; i--)
+        {
+            foreach (var (key, _) in maps[i]!)
+            {
+                if (!seen.Add(key)) continue;
+                writer.WritePropertyName(key);
+                if (key == "regions" && userRegions is not null) userRegions.WriteTo(writer);
+                else if (regions.TryGetValue(key, out var overrides)) DeepChainMap.WriteMerged(writer, overrides, user, defaults);
+                else DeepChainMap.WriteMergedValue(writer, maps, key);
+            }
+        }
+
+        foreach (var (region, overrides) in regions)
+        {
+            if (!seen.Add(region)) continue;
+            writer.WritePropertyName(region);
+            DeepChainMap.WriteMerged(writer, overrides, user, defaults);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Region name → its overrides (null in list form), in file order.</summary>
+    private static OrderedDictionary<string, JsonObject?> Regions(JsonNode? regions)
+    {
+        var result = new OrderedDictionary<string, JsonObject?>(StringComparer.Ordinal);
+        switch (regions)
+        {
+            case JsonObject o:
+                foreach (var (name, overrides) in o) result[name] = overrides as JsonObject;
+                break;
+            case JsonArray a:
+                foreach (var r in a) result.TryAdd(r?.ToString() ?? "", null);
+                break;
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<string> EnvsToLoad(ForemastSettings settings, string type, IReadOnlyList<string> pipelineEnvs, RunwayFiles files)
@@ -185,7 +232,17 @@ public static class RunwayLoader
     {
         try
         {
-            var text = store.Render(template, new { app = names.App, profile = names.Name("iam_profile") });
+            var profile = names.Name("iam_profile");
+
+            // Rendering is the costliest step of a load and its result depends only on these four values.
+            var key = (store.ExternalDirectory ?? "", template, names.App, profile);
+            if (!RenderedDefaults.TryGetValue(key, out var text))
+            {
+                if (RenderedDefaults.Count > 1024) RenderedDefaults.Clear();
+                text = store.Render(template, new { app = names.App, profile });
+                RenderedDefaults[key] = text;
+            }
+
             return JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
         }
         catch (Exception e) when (e is JsonException or TemplateNotFoundException or InvalidOperationException)

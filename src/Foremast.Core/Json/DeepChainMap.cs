@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Foremast.Core.Json;
@@ -12,32 +13,121 @@ public static class DeepChainMap
     /// <param name="maps">Highest priority first.</param>
     public static JsonObject Merge(params JsonObject?[] maps)
     {
-        var present = maps.Where(m => m is not null).Cast<JsonObject>().ToArray();
-        var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = present.Length - 1; i >= 0; i--)
-        {
-            foreach (var (key, _) in present[i])
-            {
-                if (seen.Add(key)) keys.Add(key);
-            }
-        }
-
+        // Runs for every env and region of every load, so it avoids LINQ and per-key allocations.
         var result = new JsonObject();
-        foreach (var key in keys)
+        for (var i = maps.Length - 1; i >= 0; i--)
         {
-            var first = present.First(m => m.ContainsKey(key))[key];
-            if (first is JsonObject)
+            if (maps[i] is not { } map) continue;
+            foreach (var (key, _) in map)
             {
-                var nested = present.Select(m => m.TryGetPropertyValue(key, out var v) ? v as JsonObject : null).ToArray();
-                result[key] = Merge(nested);
-            }
-            else
-            {
-                result[key] = first?.DeepClone();
+                if (!result.ContainsKey(key)) result[key] = MergedValue(maps, key);
             }
         }
 
         return result;
+    }
+
+    private static JsonNode? MergedValue(JsonObject?[] maps, string key)
+    {
+        JsonNode? first = null;
+        var firstIndex = -1;
+        for (var i = 0; i < maps.Length; i++)
+        {
+            if (maps[i] is { } map && map.TryGetPropertyValue(key, out first))
+            {
+                firstIndex = i;
+                break;
+            }
+        }
+
+        if (first is not JsonObject) return first?.DeepClone();
+
+        // Lower-priority mappings whose value is not an object drop out of the nested merge.
+        var nested = new JsonObject?[maps.Length - firstIndex];
+        for (var i = firstIndex; i < maps.Length; i++)
+        {
+            nested[i - firstIndex] = maps[i] is { } map && map.TryGetPropertyValue(key, out var value) ? value as JsonObject : null;
+        }
+
+        return Merge(nested);
+    }
+
+    /// <summary>Writes <c>Merge(maps)</c> straight to JSON: the load path needs the text, not a node tree to throw away.</summary>
+    public static void WriteMerged(Utf8JsonWriter writer, params JsonObject?[] maps)
+    {
+        // Most blocks exist only in the defaults; a lone mapping is copied as is, with no merging to do.
+        if (Single(maps) is { } only)
+        {
+            only.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        for (var i = maps.Length - 1; i >= 0; i--)
+        {
+            if (maps[i] is not { } map) continue;
+            foreach (var (key, _) in map)
+            {
+                if (InLaterMap(maps, i, key)) continue;
+                writer.WritePropertyName(key);
+                WriteMergedValue(writer, maps, key);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Whether a lower-priority mapping (already written) has the key, which replaces a per-object set of seen keys.</summary>
+    private static bool InLaterMap(JsonObject?[] maps, int index, string key)
+    {
+        for (var j = index + 1; j < maps.Length; j++)
+        {
+            if (maps[j] is { } later && later.ContainsKey(key)) return true;
+        }
+
+        return false;
+    }
+
+    private static JsonObject? Single(JsonObject?[] maps)
+    {
+        JsonObject? only = null;
+        foreach (var map in maps)
+        {
+            if (map is null) continue;
+            if (only is not null) return null;
+            only = map;
+        }
+
+        return only;
+    }
+
+    /// <summary>Writes the merged value of one key (the first mapping's value, or the deep merge when that is an object).</summary>
+    public static void WriteMergedValue(Utf8JsonWriter writer, JsonObject?[] maps, string key)
+    {
+        JsonNode? first = null;
+        var firstIndex = -1;
+        for (var i = 0; i < maps.Length; i++)
+        {
+            if (maps[i] is { } map && map.TryGetPropertyValue(key, out first))
+            {
+                firstIndex = i;
+                break;
+            }
+        }
+
+        if (first is not JsonObject)
+        {
+            if (first is null) writer.WriteNullValue();
+            else first.WriteTo(writer);
+            return;
+        }
+
+        var nested = new JsonObject?[maps.Length - firstIndex];
+        for (var i = firstIndex; i < maps.Length; i++)
+        {
+            nested[i - firstIndex] = maps[i] is { } map && map.TryGetPropertyValue(key, out var value) ? value as JsonObject : null;
+        }
+
+        WriteMerged(writer, nested);
     }
 }

@@ -10,6 +10,9 @@ public static class DidYouMean
         foreach (var candidate in known)
         {
             var distance = Distance(unknown.ToLowerInvariant(), candidate.ToLowerInvariant());
+
+            // A longer or shorter spelling of a known key ("max_instances" for "max_inst") is a near miss whatever its edit distance.
+            if (IsAbbreviation(unknown, candidate) || IsAbbreviation(candidate, unknown)) distance = Math.Min(distance, 1);
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -29,8 +32,13 @@ public static class DidYouMean
             : $"unknown key \"{key}\" (ignored); did you mean \"{suggestion}\"?";
     }
 
+    private static bool IsAbbreviation(string shorter, string longer) =>
+        shorter.Length >= 4 && longer.Length > shorter.Length && longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Edit distance where swapping two neighbouring letters is one edit ("dsn" is one step from "dns").</summary>
     private static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
@@ -41,9 +49,10 @@ public static class DidYouMean
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

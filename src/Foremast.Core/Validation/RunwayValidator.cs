@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Foremast.Core.Config;
 using Foremast.Core.Json;
+using Foremast.Core.Validation.Spec;
 
 namespace Foremast.Core.Validation;
 
@@ -9,63 +10,34 @@ public static class RunwayValidator
 {
     public static void ValidatePipeline(JsonObject pipeline, string file, ForemastSettings settings, ICollection<Diagnostic> diagnostics)
     {
-        if (pipeline["type"] is { } type && !(type is JsonValue tv && tv.TryGetValue<string>(out _)))
-        {
-            diagnostics.Add(Diagnostic.Error(file, "$.type", $"expected a string, got {JsonKinds.Describe(type)}"));
-        }
-        else if (pipeline["type"] is JsonValue t && t.TryGetValue<string>(out var name) && !settings.AllTypes.Contains(name))
-        {
-            diagnostics.Add(Diagnostic.Error(file, "$.type", $"expected one of {string.Join(", ", settings.AllTypes)}, got \"{name}\""));
-        }
+        new SpecWalker(file, diagnostics).Walk(PipelineSpec.Root, pipeline, "$");
 
-        if (pipeline["env"] is { } env)
+        // Allowed types are the admin's choice (aws_types, gcp_types, *_manual_types), so they are not in the static spec.
+        if (pipeline["type"] is JsonValue t && t.TryGetValue<string>(out var name))
         {
-            if (env is not JsonArray envs)
+            foreach (var allowed in settings.AllTypes)
             {
-                diagnostics.Add(Diagnostic.Error(file, "$.env", $"expected an array of env names, got {JsonKinds.Describe(env)}"));
+                if (allowed == name) return;
             }
-            else
-            {
-                for (var i = 0; i < envs.Count; i++)
-                {
-                    if (!(envs[i] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0))
-                    {
-                        diagnostics.Add(Diagnostic.Error(file, $"$.env[{i}]", $"expected an env name, got {JsonKinds.Describe(envs[i])}"));
-                    }
-                }
-            }
+
+            diagnostics.Add(Diagnostic.Error(file, "$.type", $"expected one of {string.Join(", ", settings.AllTypes)}, got {JsonKinds.Describe(t)}"));
         }
     }
 
-    public static void ValidateEnvironment(JsonObject env, string file, string envName, ForemastSettings settings, ICollection<Diagnostic> diagnostics)
+    /// <param name="defaults">The rendered env defaults, so cross-key checks see the values a key falls back to.</param>
+    public static void ValidateEnvironment(JsonObject env, string file, string envName, ForemastSettings settings, ICollection<Diagnostic> diagnostics, JsonObject? defaults = null)
     {
-        switch (env["regions"])
+        new SpecWalker(file, diagnostics).Walk(EnvironmentSpec.Root, env, "$");
+
+        // Cross-key rules skip values of the wrong type (already reported), so they run even when the walk found errors.
+        var semantic = new EnvironmentRules(file, envName, settings, diagnostics);
+        semantic.Check(env, "$", [env, defaults], isRegionOverride: false);
+        if (env["regions"] is JsonObject regions)
         {
-            case null:
-                break;
-            case JsonObject regions:
-                foreach (var (region, overrides) in regions)
-                {
-                    if (overrides is not JsonObject)
-                    {
-                        diagnostics.Add(Diagnostic.Error(file, $"$.regions.{region}", $"expected an object of overrides (use {{}} for none), got {JsonKinds.Describe(overrides)}"));
-                    }
-                }
-
-                break;
-            case JsonArray list:
-                for (var i = 0; i < list.Count; i++)
-                {
-                    if (!(list[i] is JsonValue v && v.TryGetValue<string>(out _)))
-                    {
-                        diagnostics.Add(Diagnostic.Error(file, $"$.regions[{i}]", $"expected a region name, got {JsonKinds.Describe(list[i])}"));
-                    }
-                }
-
-                break;
-            case var other:
-                diagnostics.Add(Diagnostic.Error(file, "$.regions", $"expected an object {{region: overrides}} or a list of regions, got {JsonKinds.Describe(other)}"));
-                break;
+            foreach (var (region, overrides) in regions)
+            {
+                if (overrides is JsonObject o) semantic.Check(o, JsonPaths.Child("$.regions", region), [o, env, defaults], isRegionOverride: true);
+            }
         }
     }
 
