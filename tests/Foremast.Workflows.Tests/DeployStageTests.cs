@@ -21,9 +21,9 @@ public sealed class DeployStageTests(WorkflowHost host) : IClassFixture<Workflow
 
         Assert.False(result.Succeeded);
         Assert.Contains("not healthy within 00:00:01: 0 of 3 instances in service", result.Error, StringComparison.Ordinal);
-        // Waits of 100, 200, 400 ms: at most four probes fit in one second (ten at a fixed 100 ms). Activity round trips
-        // take real time too, so three is possible; the orchestration stops at the last wait that still fits.
-        Assert.InRange(result.HealthChecks, 2, 4);
+        // Waits of 100, 200, 400 ms: at most four probes fit in one second (ten at a fixed 100 ms), so the upper bound
+        // is what proves the backoff. Activity round trips take real time too and a loaded machine fits fewer.
+        Assert.InRange(result.HealthChecks, 1, 4);
         Assert.Equal(result.HealthChecks, host.Recorder.ForRun(runId).Count(a => a.Action == "check-health"));
     }
 
