@@ -14,6 +14,7 @@ public static class ForemastApp
             config.PropagateExceptions();
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a runway directory; exit 0 when valid, 2 when not.");
             config.AddCommand<PlanCommand>("plan").WithDescription("Print the per-region stage graph of a runway directory.");
+            config.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.");
         });
         return app;
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Functions;
 using Scriban.Runtime;
 
 namespace Foremast.Core.Templates;
@@ -22,6 +23,10 @@ public sealed class TemplateStore : ITemplateLoader
         .ToHashSet(StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, TemplateStore> Shared = new(StringComparer.Ordinal);
+
+    // Scriban's default context builds a fresh builtin function table per context; one shared, read-only table
+    // keeps a render cheap (the generator renders a few dozen templates per pipeline).
+    private static readonly ScriptObject SharedBuiltins = new BuiltinFunctions();
 
     private readonly ConcurrentDictionary<string, Template> _compiled = new(StringComparer.Ordinal);
 
@@ -74,13 +79,26 @@ public sealed class TemplateStore : ITemplateLoader
     public string Render(string name, object model)
     {
         var context = CreateContext(model);
-        return Get(name).Render(context);
+        var text = Get(name).Render(context);
+        Harvest(context);
+        return text;
     }
 
     public TemplateContext CreateContext(object model)
     {
         var globals = model as ScriptObject ?? BuildGlobals(model);
-        var context = new TemplateContext
+        var context = CreateContext();
+        context.PushGlobal(globals);
+        return context;
+    }
+
+    /// <summary>
+    /// A context without model globals (push them per render). Every template this store has compiled, includes
+    /// too, is handed to the context so an include is parsed once per store, not once per render.
+    /// </summary>
+    public TemplateContext CreateContext()
+    {
+        var context = new TemplateContext(SharedBuiltins)
         {
             TemplateLoader = this,
             MemberRenamer = member => member.Name,
@@ -88,8 +106,14 @@ public sealed class TemplateStore : ITemplateLoader
             EnableRelaxedMemberAccess = true,
             LoopLimit = 100_000,
         };
-        context.PushGlobal(globals);
+        foreach (var (name, template) in _compiled) context.CachedTemplates[name] = template;
         return context;
+    }
+
+    /// <summary>Keeps the includes a context parsed, so later contexts reuse them.</summary>
+    public void Harvest(TemplateContext context)
+    {
+        foreach (var (name, template) in context.CachedTemplates) _compiled.TryAdd(name, template);
     }
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
