@@ -12,8 +12,8 @@ public class TemplateOverrideTests
           "requisiteStageRefIds": [""],
           "refId": "master",
           "type": "jenkins",
-          "name": "Custom Setup [{{ data.app.environment | esc }}]",
-          "job": "custom-prepare-{{ data.app.environment | esc }}"
+          "name": "Custom Setup [{{ data.app.environment }}]",
+          "job": "custom-prepare-{{ data.app.environment }}"
         }
         """;
 

@@ -92,20 +92,24 @@ public sealed class TemplateStore : ITemplateLoader
         return context;
     }
 
+    /// <summary>A context without model globals (push them per render).</summary>
+    public TemplateContext CreateContext() => Configure(new TemplateContext(SharedBuiltins));
+
+    /// <summary>Scriban's builtin functions, shared read-only by every context this store configures.</summary>
+    public static ScriptObject Builtins => SharedBuiltins;
+
     /// <summary>
-    /// A context without model globals (push them per render). Every template this store has compiled, includes
-    /// too, is handed to the context so an include is parsed once per store, not once per render.
+    /// Wires a context (possibly a subclass) to this store: includes resolve here, and every template this store
+    /// has compiled, includes too, is handed to the context so an include is parsed once per store, not per render.
     /// </summary>
-    public TemplateContext CreateContext()
+    public T Configure<T>(T context)
+        where T : TemplateContext
     {
-        var context = new TemplateContext(SharedBuiltins)
-        {
-            TemplateLoader = this,
-            MemberRenamer = member => member.Name,
-            StrictVariables = false,
-            EnableRelaxedMemberAccess = true,
-            LoopLimit = 100_000,
-        };
+        context.TemplateLoader = this;
+        context.MemberRenamer = member => member.Name;
+        context.StrictVariables = false;
+        context.EnableRelaxedMemberAccess = true;
+        context.LoopLimit = 100_000;
         foreach (var (name, template) in _compiled) context.CachedTemplates[name] = template;
         return context;
     }

@@ -7,7 +7,7 @@ using Scriban.Runtime;
 
 namespace Foremast.Spinnaker.Generator;
 
-internal sealed record ManualContext(ConfigSnapshot Snapshot, SnapshotModel Model, IEnvironmentLookups Lookups, TemplateStore Store, TemplateContext Context, string? RunwayDirectory);
+internal sealed record ManualContext(ConfigSnapshot Snapshot, SnapshotModel Model, IEnvironmentLookups Lookups, TemplateStore Store, JsonTemplateContext Context, string? RunwayDirectory);
 
 /// <summary>
 /// Manual pipeline types (Foremast's <c>create_pipeline_manual</c>): each <c>pipeline_files[i]</c> is a pipeline JSON

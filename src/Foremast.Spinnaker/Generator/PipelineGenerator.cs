@@ -16,8 +16,6 @@ public sealed class PipelineGenerator
 {
     public const string WrapperTemplate = "pipeline/pipeline_wrapper.json.sbn";
 
-    private static readonly ScriptObject Functions = TemplateFunctions.Create();
-
     private readonly TemplateStore? _templates;
 
     /// <param name="templates">Overrides the store; by default the snapshot's <c>templates_path</c> decides (compiled once per process).</param>
@@ -32,28 +30,27 @@ public sealed class PipelineGenerator
     {
         var store = _templates ?? TemplateStore.For(snapshot.Settings.TemplatesPath);
         var model = SnapshotModel.For(snapshot);
-        var context = store.CreateContext();
-        context.PushGlobal(Functions);
-        try
+        var context = JsonTemplateContext.Rent(store);
+        IReadOnlyList<GeneratedPipeline> result;
+        if (snapshot.Settings.IsManualType(snapshot.PipelineType))
         {
-            if (snapshot.Settings.IsManualType(snapshot.PipelineType))
-            {
-                var directory = runwayDirectory ?? (snapshot.Source.Kind == "directory" ? snapshot.Source.Location : null);
-                return ManualPipelines.Generate(new ManualContext(snapshot, model, lookups, store, context, directory));
-            }
-
+            var directory = runwayDirectory ?? (snapshot.Source.Kind == "directory" ? snapshot.Source.Location : null);
+            result = ManualPipelines.Generate(new ManualContext(snapshot, model, lookups, store, context, directory));
+        }
+        else
+        {
             var plan = StagePlanner.Plan(snapshot, (env, region) => lookups.AvailabilityZones(env, region) is not null, onetimeEnv);
             var userData = new UserData(store, context, snapshot.App, model.Names.Project, snapshot.PipelineType);
-            return plan.Regions.Select(region => GenerateRegion(snapshot, model, lookups, store, context, userData, region, onetimeEnv)).ToList();
+            result = plan.Regions.Select(region => GenerateRegion(snapshot, model, lookups, store, context, userData, region, onetimeEnv)).ToList();
         }
-        finally
-        {
-            store.Harvest(context);
-        }
+
+        // Only a context whose renders all completed goes back to the pool (an exception leaves it out).
+        JsonTemplateContext.Return(store, context);
+        return result;
     }
 
     private static GeneratedPipeline GenerateRegion(
-        ConfigSnapshot snapshot, SnapshotModel model, IEnvironmentLookups lookups, TemplateStore store, Scriban.TemplateContext context, UserData userData, RegionPlan region, string? onetimeEnv)
+        ConfigSnapshot snapshot, SnapshotModel model, IEnvironmentLookups lookups, TemplateStore store, JsonTemplateContext context, UserData userData, RegionPlan region, string? onetimeEnv)
     {
         var id = lookups.ExistingPipelineId(snapshot.App, region.PipelineName);
         var wrapperData = WrapperData.Build(snapshot, model, lookups, region.Region, onetimeEnv is null ? id : null);

@@ -1,11 +1,10 @@
 using Foremast.Core.Templates;
-using Scriban;
 using Scriban.Runtime;
 
 namespace Foremast.Spinnaker.Generator;
 
 /// <summary>Base64 of <c>infrastructure/user_data.sh.sbn</c> (Foremast's <c>generate_encoded_user_data</c>).</summary>
-internal sealed class UserData(TemplateStore store, TemplateContext context, string app, string groupName, string pipelineType)
+internal sealed class UserData(TemplateStore store, JsonTemplateContext context, string app, string groupName, string pipelineType)
 {
     public const string Template = "infrastructure/user_data.sh.sbn";
 
@@ -25,7 +24,18 @@ internal sealed class UserData(TemplateStore store, TemplateContext context, str
             ["pipeline_type"] = pipelineType,
             ["canary"] = canary,
         };
-        var text = TemplateRenderer.Render(store, context, Template, globals);
+        // A shell script, not JSON: values go in as they are.
+        context.EscapeStrings = false;
+        string text;
+        try
+        {
+            text = TemplateRenderer.Render(store, context, Template, globals);
+        }
+        finally
+        {
+            context.EscapeStrings = true;
+        }
+
         return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
     }
 }
