@@ -23,7 +23,9 @@ public static class Program
 
     private static void Time(string name, Action action)
     {
-        for (var i = 0; i < 200; i++) action();
+        for (var i = 0; i < 1000; i++) action();
+        Thread.Sleep(300);
+        for (var i = 0; i < 500; i++) action();
         var watch = Stopwatch.StartNew();
         const int n = 1000;
         for (var i = 0; i < n; i++) action();

@@ -181,11 +181,16 @@ public static class RunwayLoader
         return configured.Count > 0 ? configured : pipelineEnvs.Concat(files.Envs.Keys.Order(StringComparer.Ordinal)).Distinct().ToList();
     }
 
+    // The defaults depend only on the template and the two names, so each app's defaults are rendered once per
+    // store (process), like the templates are compiled once; every load still parses and merges its own copy.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(TemplateStore Store, string Template, string App, string Profile), string> RenderedDefaults = new();
+
     private static JsonObject? RenderDefaults(TemplateStore store, string template, NameGenerator names, List<Diagnostic> diagnostics)
     {
         try
         {
-            var text = store.Render(template, new { app = names.App, profile = names.Name("iam_profile") });
+            var key = (store, template, names.App, names.Name("iam_profile"));
+            var text = RenderedDefaults.GetOrAdd(key, k => k.Store.Render(k.Template, new { app = k.App, profile = k.Profile }));
             return JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
         }
         catch (Exception e) when (e is JsonException or TemplateNotFoundException or InvalidOperationException)
