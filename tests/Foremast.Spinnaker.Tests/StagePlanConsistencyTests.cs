@@ -50,6 +50,7 @@ public class StagePlanConsistencyTests
     [InlineData("s3", "Deploy S3 [{0}]")]
     [InlineData("lambda", "Deploy Lambda [{0}]")]
     [InlineData("rolling", "Deploy {0}")]
+    [InlineData("cloudfunction", "Deploy Cloud Function [{0}]")]
     public void Generated_stages_equal_the_stage_plan_when_the_pipeline_type_changes(string type, string typicalStage)
     {
         var builder = new ScenarioBuilder("01-ec2-3env-2region").Edit("pipeline.json", p => p["type"] = type);
