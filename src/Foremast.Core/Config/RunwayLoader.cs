@@ -122,7 +122,7 @@ public static class RunwayLoader
 
             RunwayValidator.ValidateEnvironment(userEnv, file, env, settings, diagnostics);
             if (diagnostics.Any(d => d.Severity == Severity.Error && d.File == file)) continue;
-            environments[env] = MergeEnvironment(userEnv, envDefaults).Deserialize<JsonElement>();
+            environments[env] = MergeEnvironmentToElement(userEnv, envDefaults);
         }
 
         foreach (var env in pipelineEnvs.Where(e => !EnvsToLoad(settings, type, pipelineEnvs, files).Contains(e)))
@@ -172,6 +172,61 @@ public static class RunwayLoader
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// <see cref="MergeEnvironment"/> written straight to a <see cref="JsonElement"/> (same keys, order and values),
+    /// without cloning the defaults once per env and region.
+    /// </summary>
+    public static JsonElement MergeEnvironmentToElement(JsonObject userEnv, JsonObject defaults)
+    {
+        var regionsNode = userEnv["regions"];
+        var regionNames = regionsNode switch
+        {
+            JsonObject o => o.Select(p => p.Key).ToHashSet(StringComparer.Ordinal),
+            JsonArray a => a.Select(r => r?.ToString() ?? "").ToHashSet(StringComparer.Ordinal),
+            _ => [],
+        };
+        var user = new DeepChainMapWriter.Map(userEnv, regionNames);
+        var env = new[] { user, new DeepChainMapWriter.Map(defaults) };
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            var keys = DeepChainMapWriter.Keys(env);
+            foreach (var key in keys)
+            {
+                writer.WritePropertyName(key);
+                if (key == "regions" && regionsNode is not null) regionsNode.WriteTo(writer);
+                else DeepChainMapWriter.WriteValue(writer, env, key);
+            }
+
+            if (regionsNode is not null && !keys.Contains("regions"))
+            {
+                writer.WritePropertyName("regions");
+                regionsNode.WriteTo(writer);
+            }
+
+            // As in MergeEnvironment: the user's "regions" wins when the key is there at all (even as null).
+            var effective = userEnv.ContainsKey("regions") ? regionsNode : defaults["regions"];
+            var regions = effective switch
+            {
+                JsonObject o => o.Select(p => (p.Key, Overrides: p.Value as JsonObject)).ToList(),
+                JsonArray a => a.Select(r => (r?.ToString() ?? "", Overrides: (JsonObject?)null)).ToList(),
+                _ => [],
+            };
+            foreach (var (region, overrides) in regions)
+            {
+                writer.WritePropertyName(region);
+                DeepChainMapWriter.WriteObject(writer, [new DeepChainMapWriter.Map(overrides), user, new DeepChainMapWriter.Map(defaults)]);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     private static IReadOnlyList<string> EnvsToLoad(ForemastSettings settings, string type, IReadOnlyList<string> pipelineEnvs, RunwayFiles files)
