@@ -105,6 +105,30 @@ public class TemplateOverrideTests
         Assert.Equal(["Bake [us-east-1]", "Custom dev", "Custom stage", "Custom prod-like prod"], names);
     }
 
+    [Fact]
+    public void Runtime_error_in_an_external_template_names_the_template_and_its_file()
+    {
+        var builder = new ScenarioBuilder("01-ec2-3env-2region").WithTemplate("pipeline/stage-deploy.json.sbn", """{{ nosuchfunction 1 }}""");
+        var snapshot = builder.Load();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new PipelineGenerator().Generate(snapshot, builder.Lookups()));
+
+        Assert.Contains("pipeline/pipeline_stages.json.sbn", error.Message);
+        Assert.True(error.Message.Contains("stage-deploy.json.sbn", StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void Template_that_renders_invalid_json_is_reported_with_its_name()
+    {
+        var builder = new ScenarioBuilder("01-ec2-3env-2region").WithTemplate("pipeline/stage-scaling-policy.json.sbn", """{"refId": "branch",}""");
+        var snapshot = builder.Load();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new PipelineGenerator().Generate(snapshot, builder.Lookups()));
+
+        Assert.Contains("did not render valid JSON", error.Message);
+        Assert.Contains("pipeline/pipeline_stages.json.sbn", error.Message);
+    }
+
     private static ScenarioBuilder ProdpScenario()
     {
         var builder = new ScenarioBuilder("01-ec2-3env-2region")

@@ -40,6 +40,10 @@ internal static class ManualPipelines
                 {
                     text = template.Render(manual.Context);
                 }
+                catch (Scriban.Syntax.ScriptRuntimeException e)
+                {
+                    throw new InvalidOperationException($"pipeline file \"{fileName}\" failed: {e.Message}", e);
+                }
                 finally
                 {
                     manual.Context.PopGlobal();

@@ -23,6 +23,10 @@ internal static class TemplateRenderer
             // An include that exists in neither place: surface the store's error, which names both places searched.
             throw new TemplateNotFoundException(notFound.Name, notFound.Searched);
         }
+        catch (ScriptRuntimeException e)
+        {
+            throw new InvalidOperationException($"template \"{name}\" ({store.LocationOf(name)}) failed: {e.Message}", e);
+        }
         finally
         {
             context.PopGlobal();
