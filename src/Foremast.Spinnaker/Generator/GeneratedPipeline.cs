@@ -7,7 +7,7 @@ namespace Foremast.Spinnaker.Generator;
 /// <param name="FileName">Where the CLI writes it: <c>pipeline.&lt;region&gt;.json</c>, <c>pipeline.&lt;region&gt;.onetime-&lt;env&gt;.json</c>, <c>pipeline.manual.&lt;name&gt;.json</c>.</param>
 public sealed record GeneratedPipeline(string? Region, string FileName, JsonObject Document)
 {
-    public string Name => Document["name"]?.GetValue<string>() ?? "";
+    public string Name => Document["name"]?.ToString() ?? "";
 
     public int StageCount => Document["stages"] is JsonArray stages ? stages.Count : 0;
 }
