@@ -94,10 +94,11 @@ public static class RunwayLoader
         var envDefaults = RenderDefaults(store, "configs/configs.json.sbn", names, diagnostics);
         if (pipelineDefaults is null || envDefaults is null) return new LoadResult(null, diagnostics);
 
-        var pipeline = DeepChainMap.Merge(userPipeline ?? new JsonObject(), pipelineDefaults);
-        var type = pipeline["type"] is JsonValue tv && tv.TryGetValue<string>(out var t) ? t : "ec2";
-        var pipelineEnvs = (pipeline["env"] as JsonArray)?.Select(e => e is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
-            .OfType<string>().ToList() ?? [];
+        var pipeline = MergeToElement([new DeepChainMapWriter.Map(userPipeline), new DeepChainMapWriter.Map(pipelineDefaults)]);
+        var type = pipeline.TryGetProperty("type", out var tv) && tv.ValueKind == JsonValueKind.String ? tv.GetString()! : "ec2";
+        var pipelineEnvs = pipeline.TryGetProperty("env", out var ev) && ev.ValueKind == JsonValueKind.Array
+            ? ev.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : [];
 
         var environments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var env in EnvsToLoad(settings, type, pipelineEnvs, files))
@@ -138,7 +139,7 @@ public static class RunwayLoader
             Project = names.Project,
             Repo = names.Repo,
             Source = source,
-            Pipeline = pipeline.Deserialize<JsonElement>(),
+            Pipeline = pipeline,
             Environments = environments,
             Settings = settings,
             Warnings = diagnostics.Where(d => d.Severity == Severity.Warning).ToList(),
@@ -225,6 +226,15 @@ public static class RunwayLoader
             writer.WriteEndObject();
         }
 
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary><see cref="DeepChainMap.Merge"/> of the given mappings, written straight to a <see cref="JsonElement"/>.</summary>
+    private static JsonElement MergeToElement(DeepChainMapWriter.Map[] maps)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer)) DeepChainMapWriter.WriteObject(writer, maps);
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
     }
