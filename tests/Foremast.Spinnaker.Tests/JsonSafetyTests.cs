@@ -29,4 +29,15 @@ public class JsonSafetyTests
         var script = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
         Assert.Equal("#!/bin/bash\nexport CLOUD_ENVIRONMENT=dev\nexport CLOUD_APP=unicornforrest\nexport EC2_REGION=us-east-1\nprintenv | grep 'CLOUD\\|EC2' | awk '$0=\"export \"$0' >> /etc/cloud_env", script);
     }
+
+    [Fact]
+    public void Zero_approval_timeout_is_left_out_like_jinja_when_a_template_tests_it()
+    {
+        var builder = new ScenarioBuilder("01-ec2-3env-2region").Edit("application-master-prod.json", p => p["app"]!["approval_timeout"] = 0);
+
+        var pipeline = new PipelineGenerator().Generate(builder.Load(), builder.Lookups()).Single(p => p.Region == "us-east-1");
+
+        var checkpoint = pipeline.Document["stages"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Checkpoint prod")!.AsObject();
+        Assert.False(checkpoint.ContainsKey("stageTimeoutMs"));
+    }
 }

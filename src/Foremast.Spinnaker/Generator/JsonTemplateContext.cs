@@ -53,6 +53,24 @@ internal sealed class JsonTemplateContext : TemplateContext
     /// <summary>Off while rendering a non-JSON template (the user-data shell script).</summary>
     public bool EscapeStrings { get; set; } = true;
 
+    /// <summary>
+    /// Python truthiness, as in Foremast's Jinja templates: empty strings, zero and empty lists or objects are false
+    /// (Scriban alone treats every non-null value but <c>false</c> as true). So <c>{{ if data.app.approval_timeout }}</c>
+    /// skips a 0 timeout, as Foremast did.
+    /// </summary>
+    public override bool ToBool(SourceSpan span, object? value) => value switch
+    {
+        null => false,
+        bool b => b,
+        string s => s.Length > 0,
+        int i => i != 0,
+        long l => l != 0,
+        double d => d != 0,
+        decimal m => m != 0,
+        System.Collections.ICollection c => c.Count > 0,
+        _ => base.ToBool(span, value),
+    };
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (!EscapeStrings) return base.Write(span, textAsObject);
