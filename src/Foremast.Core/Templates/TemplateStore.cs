@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Scriban;
 using Scriban.Parsing;
-using Scriban.Functions;
 using Scriban.Runtime;
 
 namespace Foremast.Core.Templates;
@@ -23,10 +22,6 @@ public sealed class TemplateStore : ITemplateLoader
         .ToHashSet(StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, TemplateStore> Shared = new(StringComparer.Ordinal);
-
-    // Scriban's default context builds a fresh builtin function table per context; one shared, read-only table
-    // keeps a render cheap (the generator renders a few dozen templates per pipeline).
-    private static readonly ScriptObject SharedBuiltins = new BuiltinFunctions();
 
     private readonly ConcurrentDictionary<string, Template> _compiled = new(StringComparer.Ordinal);
 
@@ -93,10 +88,7 @@ public sealed class TemplateStore : ITemplateLoader
     }
 
     /// <summary>A context without model globals (push them per render).</summary>
-    public TemplateContext CreateContext() => Configure(new TemplateContext(SharedBuiltins));
-
-    /// <summary>Scriban's builtin functions, shared read-only by every context this store configures.</summary>
-    public static ScriptObject Builtins => SharedBuiltins;
+    public TemplateContext CreateContext() => Configure(new TemplateContext());
 
     /// <summary>
     /// Wires a context (possibly a subclass) to this store: includes resolve here, and every template this store

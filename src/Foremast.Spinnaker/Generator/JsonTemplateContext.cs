@@ -26,13 +26,14 @@ internal sealed class JsonTemplateContext : TemplateContext
 {
     private static readonly ConditionalWeakTable<TemplateStore, ConcurrentBag<JsonTemplateContext>> Pools = new();
 
+    // Each context gets its own builtin function table (Scriban's default): builtins such as date.format hold state
+    // a template may set, so they are not shared between pooled contexts.
     private JsonTemplateContext()
-        : base(TemplateStore.Builtins)
     {
     }
 
     /// <summary>
-    /// A pooled context for this store: a context is costly to build compared with a render, and the generator
+    /// A pooled context for this store: a context (with its builtins) is costly to build compared with a render, and the generator
     /// returns it with only the function globals pushed, so it is as good as new.
     /// </summary>
     public static JsonTemplateContext Rent(TemplateStore store)

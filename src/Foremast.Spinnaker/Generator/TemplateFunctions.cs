@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Foremast.Core.Templates;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -26,7 +25,7 @@ internal static class TemplateFunctions
         var functions = new ScriptObject();
         functions.Import("tojson", new Func<object?, RawJson>(ToJson));
         functions.Import("generate_predictable_pipeline_id", new Func<string, string, string>(PipelineIds.Predictable));
-        functions["include"] = new RawIncludeFunction(TemplateStore.Builtins["include"] as IScriptCustomFunction ?? throw new InvalidOperationException("Scriban has no include function"));
+        functions["include"] = new RawIncludeFunction(new Scriban.Functions.BuiltinFunctions()["include"] as IScriptCustomFunction ?? throw new InvalidOperationException("Scriban has no include function"));
         functions.IsReadOnly = true;
         return functions;
     }
