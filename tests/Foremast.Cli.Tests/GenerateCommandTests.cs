@@ -108,6 +108,26 @@ public class GenerateCommandTests
     }
 
     [Fact]
+    public void Generate_exits_2_naming_the_option_when_lookups_or_out_is_missing()
+    {
+        var (code, _, error) = CliRunner.Run("generate", Fixtures.ScenarioRunway("01-ec2-3env-2region"), "--config", Fixtures.ScenarioConfig("01-ec2-3env-2region"), "--project", "forrest", "--repo", "unicorn");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--lookups FILE is required", error);
+        Assert.Contains("--out DIR is required", error);
+    }
+
+    [Fact]
+    public void Generate_exits_1_when_the_lookups_file_cannot_be_read()
+    {
+        var (code, _, error) = CliRunner.Run("generate", Fixtures.ScenarioRunway("01-ec2-3env-2region"), "--config", Fixtures.ScenarioConfig("01-ec2-3env-2region"), "--project", "forrest", "--repo", "unicorn",
+            "--lookups", Path.Combine(Path.GetTempPath(), "no-such-lookups.json"), "--out", Directory.CreateTempSubdirectory("generate-").FullName);
+
+        Assert.Equal(1, code);
+        Assert.Contains("no-such-lookups.json", error);
+    }
+
+    [Fact]
     public void Generate_fails_naming_both_places_when_a_prod_like_env_has_no_template()
     {
         var runway = Directory.CreateTempSubdirectory("runway-").FullName;

@@ -28,15 +28,18 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
         [CommandOption("--onetime <ENV>")]
         [Description("Write the onetime pipelines of this env (pipeline.<region>.onetime-<env>.json).")]
         public string? OnetimeEnv { get; init; }
-
-        public override Spectre.Console.ValidationResult Validate() =>
-            string.IsNullOrEmpty(LookupsFile) ? Spectre.Console.ValidationResult.Error("--lookups FILE is required")
-            : string.IsNullOrEmpty(OutputDirectory) ? Spectre.Console.ValidationResult.Error("--out DIR is required")
-            : Spectre.Console.ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // Checked here rather than in Validate(): the app propagates exceptions, and a missing option is a usage error (2), not a crash.
+        var missing = new[] { (settings.LookupsFile, "--lookups FILE"), (settings.OutputDirectory, "--out DIR") }.Where(o => string.IsNullOrEmpty(o.Item1)).Select(o => o.Item2).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var option in missing) Console.Error.WriteLine($"{option} is required");
+            return ExitCodes.Invalid;
+        }
+
         var result = RunwayLoader.Load(settings.ToLoadRequest(requireNames: true));
         var code = DiagnosticWriter.Report(result, Console.Error);
         if (code != ExitCodes.Ok) return code;
