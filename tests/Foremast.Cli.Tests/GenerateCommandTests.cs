@@ -83,6 +83,18 @@ public class GenerateCommandTests
     }
 
     [Fact]
+    public void Generate_writes_a_pipeline_per_region_when_run_on_the_example_application()
+    {
+        var outDir = Directory.CreateTempSubdirectory("generate-").FullName;
+
+        var (code, _, error) = CliRunner.Run("generate", Path.Combine(Fixtures.Examples, "runway"), "--config", Path.Combine(Fixtures.Examples, "foremast-config.json"),
+            "--lookups", Path.Combine(Fixtures.Examples, "lookups.json"), "--project", "acme", "--repo", "webshop", "--out", outDir);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(["pipeline.us-east-1.json", "pipeline.us-west-2.json"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void Generate_writes_pretty_printed_json()
     {
         var outDir = Directory.CreateTempSubdirectory("generate-").FullName;
