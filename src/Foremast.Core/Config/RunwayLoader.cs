@@ -97,10 +97,11 @@ public static class RunwayLoader
         var envDefaults = RenderDefaults(store, "configs/configs.json.sbn", names, diagnostics);
         if (pipelineDefaults is null || envDefaults is null) return new LoadResult(null, diagnostics);
 
-        var pipeline = DeepChainMap.Merge(userPipeline ?? new JsonObject(), pipelineDefaults);
-        var type = pipeline["type"] is JsonValue tv && tv.TryGetValue<string>(out var t) ? t : "ec2";
-        var pipelineEnvs = (pipeline["env"] as JsonArray)?.Select(e => e is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
-            .OfType<string>().ToList() ?? [];
+        var pipeline = JsonElements.From(DeepChainMap.Merge(userPipeline, pipelineDefaults));
+        var type = pipeline.TryGetProperty("type", out var tv) && tv.ValueKind == JsonValueKind.String ? tv.GetString()! : "ec2";
+        var pipelineEnvs = pipeline.TryGetProperty("env", out var ev) && ev.ValueKind == JsonValueKind.Array
+            ? ev.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : [];
 
         var environments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var env in EnvsToLoad(settings, type, pipelineEnvs, files))
@@ -148,7 +149,7 @@ public static class RunwayLoader
             Project = names.Project,
             Repo = names.Repo,
             Source = source,
-            Pipeline = JsonElements.From(pipeline),
+            Pipeline = pipeline,
             Environments = environments,
             Settings = settings,
             Warnings = diagnostics.Where(d => d.Severity == Severity.Warning).ToList(),

@@ -90,7 +90,8 @@ public static class StagePlanner
                 }
             }
 
-            if (StageCatalog.HasBake(type) && HasScalingPolicy(data))
+            // Foremast computes data.app.scalingpolicy only for ec2_pipeline_types (ec2_pipeline_setup).
+            if (snapshot.Settings.IsEc2Type(type) && HasScalingPolicy(data))
             {
                 stages.Add((StageNumbering.Branch, StageCatalog.ScalingPolicy, env, StageCatalog.ScalingPolicy.Timeout, null));
             }

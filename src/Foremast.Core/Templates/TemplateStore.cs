@@ -74,22 +74,42 @@ public sealed class TemplateStore : ITemplateLoader
     public string Render(string name, object model)
     {
         var context = CreateContext(model);
-        return Get(name).Render(context);
+        var text = Get(name).Render(context);
+        Harvest(context);
+        return text;
     }
 
     public TemplateContext CreateContext(object model)
     {
         var globals = model as ScriptObject ?? BuildGlobals(model);
-        var context = new TemplateContext
-        {
-            TemplateLoader = this,
-            MemberRenamer = member => member.Name,
-            StrictVariables = false,
-            EnableRelaxedMemberAccess = true,
-            LoopLimit = 100_000,
-        };
+        var context = CreateContext();
         context.PushGlobal(globals);
         return context;
+    }
+
+    /// <summary>A context without model globals (push them per render).</summary>
+    public TemplateContext CreateContext() => Configure(new TemplateContext());
+
+    /// <summary>
+    /// Wires a context (possibly a subclass) to this store: includes resolve here, and every template this store
+    /// has compiled, includes too, is handed to the context so an include is parsed once per store, not per render.
+    /// </summary>
+    public T Configure<T>(T context)
+        where T : TemplateContext
+    {
+        context.TemplateLoader = this;
+        context.MemberRenamer = member => member.Name;
+        context.StrictVariables = false;
+        context.EnableRelaxedMemberAccess = true;
+        context.LoopLimit = 100_000;
+        foreach (var (name, template) in _compiled) context.CachedTemplates[name] = template;
+        return context;
+    }
+
+    /// <summary>Keeps the includes a context parsed, so later contexts reuse them.</summary>
+    public void Harvest(TemplateContext context)
+    {
+        foreach (var (name, template) in context.CachedTemplates) _compiled.TryAdd(name, template);
     }
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;

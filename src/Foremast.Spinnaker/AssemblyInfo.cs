@@ -1,1 +1,0 @@
-// The Spinnaker generator (snapshot + lookups → pipeline JSON) and the Gate client live in this project.

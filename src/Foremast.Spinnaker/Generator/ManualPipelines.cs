@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Foremast.Core.Config;
+using Foremast.Core.Templates;
+using Foremast.Spinnaker.Lookups;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Foremast.Spinnaker.Generator;
+
+internal sealed record ManualContext(ConfigSnapshot Snapshot, SnapshotModel Model, IEnvironmentLookups Lookups, TemplateStore Store, JsonTemplateContext Context, string? RunwayDirectory);
+
+/// <summary>
+/// Manual pipeline types (Foremast's <c>create_pipeline_manual</c>): each <c>pipeline_files[i]</c> is a pipeline JSON
+/// file, or a Scriban template (<c>.sbn</c>, in place of Foremast's <c>.j2</c>), giving one pipeline or an array.
+/// No wrapper, no renumbering. Deliberate differences from Foremast:
+/// the default name strips the exact <c>templates://</c> prefix (Foremast's <c>lstrip</c> also ate leading
+/// <c>t,e,m,p,l,a,s,:,/</c> characters of the file name), and without an existing pipeline of that exact name the
+/// <c>id</c> is left out rather than sent as <c>null</c>.
+/// </summary>
+internal static class ManualPipelines
+{
+    public const string TemplatesScheme = "templates://";
+
+    public static IReadOnlyList<GeneratedPipeline> Generate(ManualContext manual)
+    {
+        var files = manual.Model.PipelineValue("pipeline_files") as ScriptArray ?? [];
+        var variables = manual.Model.PipelineValue("template_variables") as ScriptArray;
+        var result = new List<GeneratedPipeline>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var fileName = files[i]?.ToString() ?? "";
+            var text = Read(manual, fileName);
+            if (fileName.EndsWith(".sbn", StringComparison.Ordinal))
+            {
+                var globals = Globals(manual, variables is not null && i < variables.Count ? variables[i] : null);
+                var template = Template.Parse(text, fileName);
+                if (template.HasErrors) throw new InvalidOperationException($"pipeline file \"{fileName}\" has template errors: {string.Join("; ", template.Messages)}");
+                manual.Context.PushGlobal(globals);
+                try
+                {
+                    text = template.Render(manual.Context);
+                }
+                catch (Scriban.Syntax.ScriptRuntimeException e)
+                {
+                    throw new InvalidOperationException($"pipeline file \"{fileName}\" failed: {e.Message}", e);
+                }
+                finally
+                {
+                    manual.Context.PopGlobal();
+                }
+            }
+
+            var parsed = JsonNode.Parse(text) ?? throw new InvalidOperationException($"pipeline file \"{fileName}\" is JSON null");
+            var pipelines = parsed is JsonArray array ? array.ToList() : [parsed];
+            if (parsed is JsonArray owner) owner.Clear();
+            foreach (var node in pipelines)
+            {
+                if (node is not JsonObject pipeline) throw new InvalidOperationException($"pipeline file \"{fileName}\" must give a pipeline object or an array of them");
+                result.Add(Complete(manual, pipeline, fileName));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Foremast's <c>normalize_pipeline_name</c>: characters unsafe in a Spinnaker pipeline name become <c>_</c>.</summary>
+    public static string NormalizeName(string name)
+    {
+        foreach (var bad in "\\/?%#") name = name.Replace(bad, '_');
+        return name;
+    }
+
+    private static GeneratedPipeline Complete(ManualContext manual, JsonObject pipeline, string fileName)
+    {
+        var app = manual.Snapshot.App;
+        if (!pipeline.ContainsKey("application")) pipeline["application"] = app;
+        var shortName = fileName.StartsWith(TemplatesScheme, StringComparison.Ordinal) ? fileName[TemplatesScheme.Length..] : fileName;
+        if (!pipeline.ContainsKey("name")) pipeline["name"] = NormalizeName(shortName);
+        var name = pipeline["name"]!.ToString();
+        if (!pipeline.ContainsKey("id") && manual.Lookups.ExistingPipelineId(pipeline["application"]!.ToString(), name) is { } id) pipeline["id"] = id;
+        return new GeneratedPipeline(null, $"pipeline.manual.{NormalizeName(name).Replace(' ', '_')}.json", pipeline);
+    }
+
+    private static string Read(ManualContext manual, string fileName)
+    {
+        if (fileName.StartsWith(TemplatesScheme, StringComparison.Ordinal))
+        {
+            var templates = manual.Snapshot.Settings.TemplatesPath
+                ?? throw new InvalidOperationException($"pipeline file \"{fileName}\" uses templates:// but no templates_path is configured");
+            return File.ReadAllText(Path.Combine(templates, "pipeline", fileName[TemplatesScheme.Length..]));
+        }
+
+        var directory = manual.RunwayDirectory ?? throw new InvalidOperationException($"pipeline file \"{fileName}\" needs the runway directory");
+        return File.ReadAllText(Path.Combine(directory, fileName));
+    }
+
+    /// <summary>What Foremast's manual Jinja templates see (<c>get_jinja_variables</c> + <c>get_jinja_functions</c>).</summary>
+    private static ScriptObject Globals(ManualContext manual, object? templateVariables)
+    {
+        var snapshot = manual.Snapshot;
+        var names = manual.Model.Names;
+        var triggerJob = names.Name("jenkins_job_name");
+        var app = new ScriptObject
+        {
+            ["appname"] = snapshot.App,
+            ["group_name"] = names.Project,
+            ["repo_name"] = names.Repo,
+            ["deploy_type"] = snapshot.PipelineType,
+            ["environment"] = "packaging",
+            ["triggerjob"] = triggerJob,
+            ["email"] = manual.Model.PipelineValue("notifications", "email"),
+            ["slack"] = manual.Model.PipelineValue("notifications", "slack"),
+            ["pipeline"] = manual.Model.Pipeline,
+        };
+        var globals = new ScriptObject
+        {
+            ["data"] = new ScriptObject { ["app"] = app },
+            ["trigger_job"] = triggerJob,
+            ["group_name"] = names.Project,
+            ["app_name"] = snapshot.App,
+            ["repo_name"] = names.Repo,
+            ["template_variables"] = templateVariables,
+        };
+        var lookups = manual.Lookups;
+        globals.Import("get_pipeline_id", new Func<string, string, string?>((app, name) => lookups.ExistingPipelineId(app, name)));
+        globals.Import("raise_exception", new Action<string>(message => throw new InvalidOperationException(message)));
+        return globals;
+    }
+}

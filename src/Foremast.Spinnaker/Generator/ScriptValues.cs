@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Scriban.Runtime;
+
+namespace Foremast.Spinnaker.Generator;
+
+/// <summary>Turns snapshot JSON into the objects Scriban templates navigate (<c>data.asg.min_inst</c>, loops, <c>object.keys</c>).</summary>
+internal static class ScriptValues
+{
+    /// <summary>
+    /// Objects come back read-only: they are cached per snapshot and shared by every render, so a template that
+    /// assigns into <c>data.x.y</c> must not leak the change into the next render. Per-render objects
+    /// (<c>data</c>, <c>data.app</c>, <c>data.asg</c>) are writable copies (see <see cref="Copy"/>).
+    /// </summary>
+    public static object? From(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new ScriptObject();
+                foreach (var property in element.EnumerateObject()) obj[property.Name] = From(property.Value);
+                obj.IsReadOnly = true;
+                return obj;
+            case JsonValueKind.Array:
+                var array = new ScriptArray(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray()) array.Add(From(item));
+                return array;
+            case JsonValueKind.String:
+                return element.GetString();
+            case JsonValueKind.Number:
+                return element.TryGetInt64(out var l) ? l : element.GetDouble();
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A writable shallow copy; values stay shared.</summary>
+    public static ScriptObject Copy(object? source)
+    {
+        var copy = new ScriptObject();
+        if (source is ScriptObject obj)
+        {
+            foreach (var (key, value) in obj) copy[key] = value;
+        }
+
+        return copy;
+    }
+
+    public static ScriptArray Array(IEnumerable<string> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items) array.Add(item);
+        return array;
+    }
+}
