@@ -30,7 +30,7 @@ public class BadInputTests
         ["pipeline type as a number"] = (Pipeline, Json(p => p["type"] = 5),
             "pipeline.json: $.type: expected a string, got number 5"),
         ["approval timeout as text"] = (Prod, Json(d => d["app"]!["approval_timeout"] = "2h"),
-            "application-master-prod.json: $.app.approval_timeout: expected an integer from 1 to 2147483647 or null, got string \"2h\""),
+            "application-master-prod.json: $.app.approval_timeout: expected an integer from 0 to 2147483647 or null, got string \"2h\""),
 
         // Bad enums.
         ["unknown pipeline type"] = (Pipeline, Json(p => p["type"] = "ec3"),

@@ -26,7 +26,12 @@ public class DeclaredDifferenceTests
     [InlineData("network")]
     public void Deploy_cluster_references_the_target_group_and_no_classic_elb_when_the_env_uses_elbv2(string elbType)
     {
-        var builder = new ScenarioBuilder("01-ec2-3env-2region").Edit("application-master-dev.json", dev => dev["elb"]!["type"] = elbType);
+        var builder = new ScenarioBuilder("01-ec2-3env-2region").Edit("application-master-dev.json", dev =>
+        {
+            dev["elb"]!["type"] = elbType;
+            // A network load balancer only speaks layer-4 protocols; the validator refuses HTTP listeners on one.
+            if (elbType == "network") dev["elb"]!["ports"] = JsonNode.Parse("""[{"loadbalancer": "TCP:80", "instance": "TCP:8080"}]""");
+        });
         var pipeline = new PipelineGenerator().Generate(builder.Load(), builder.Lookups()).Single(p => p.Region == "us-east-1");
 
         var dev = Cluster(pipeline, "Deploy dev");

@@ -9,7 +9,7 @@ internal static class AppSpec
         "application settings",
         ("app_description", Str("not used by Foremast", nullable: true)),
         ("approval_skip", Bool("skip the Checkpoint judgment, if base.env_configs allows it for this env")),
-        ("approval_timeout", Int("judgment stage timeout in milliseconds", 1, nullable: true)),
+        ("approval_timeout", Int("judgment stage timeout in milliseconds (0 or null: the default)", 0, nullable: true)),
         ("archaius_enabled", Bool("create the Archaius application.properties")),
         ("canary", Bool("render canary user data for custom templates")),
         ("custom_tags", FreeObj("tags for instances, Lambda, buckets and state machines")),
