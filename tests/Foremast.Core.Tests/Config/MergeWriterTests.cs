@@ -68,5 +68,5 @@ public class MergeWriterTests
         return merged.ToJsonString();
     }
 
-    private static string Actual(JsonObject user) => RunwayLoader.MergeEnvironment(user, Defaults()).ToJsonString();
+    private static string Actual(JsonObject user) => EnvironmentMerge.Merge(user, Defaults()).ToJsonString();
 }

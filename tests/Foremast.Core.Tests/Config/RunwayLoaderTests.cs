@@ -47,7 +47,7 @@ public class RunwayLoaderTests
         var defaults = JsonNode.Parse("""{"app": {"instance_type": "t2.micro", "instance_profile": "p"}, "regions": {"us-east-1": {}}}""")!.AsObject();
         var user = JsonNode.Parse("""{"app": {"instance_type": "t3.small"}, "regions": {"us-east-1": {}, "us-west-2": {"app": {"instance_type": "m4.large"}}}}""")!.AsObject();
 
-        var merged = RunwayLoader.MergeEnvironment(user, defaults);
+        var merged = EnvironmentMerge.Merge(user, defaults);
 
         Assert.Equal("t3.small", (string?)merged["us-east-1"]!["app"]!["instance_type"]);
         Assert.Equal("m4.large", (string?)merged["us-west-2"]!["app"]!["instance_type"]);
@@ -61,7 +61,7 @@ public class RunwayLoaderTests
         var defaults = JsonNode.Parse("""{"app": {"instance_type": "t2.micro"}, "regions": {"us-east-1": {}}}""")!.AsObject();
         var user = JsonNode.Parse("""{"app": {"instance_type": "t3.small"}, "regions": ["us-east-1", "us-west-2"]}""")!.AsObject();
 
-        var merged = RunwayLoader.MergeEnvironment(user, defaults);
+        var merged = EnvironmentMerge.Merge(user, defaults);
 
         Assert.Equal("t3.small", (string?)merged["us-east-1"]!["app"]!["instance_type"]);
         Assert.Equal("t3.small", (string?)merged["us-west-2"]!["app"]!["instance_type"]);
@@ -74,7 +74,7 @@ public class RunwayLoaderTests
         var defaults = JsonNode.Parse("""{"regions": {"us-east-1": {}}}""")!.AsObject();
         var user = JsonNode.Parse("""{"regions": {"eu-west-1": {}}}""")!.AsObject();
 
-        var merged = RunwayLoader.MergeEnvironment(user, defaults);
+        var merged = EnvironmentMerge.Merge(user, defaults);
 
         Assert.Equal(["eu-west-1"], merged["regions"]!.AsObject().Select(p => p.Key));
         Assert.False(merged.ContainsKey("us-east-1"));
