@@ -1,0 +1,49 @@
+using Foremast.Core.Templates;
+using Foremast.Workflows.Http.Approvals;
+using Foremast.Workflows.Http.Hooks;
+using Foremast.Workflows.Http.Runs;
+using Foremast.Workflows.Http.Sources;
+using Microsoft.DurableTask.Client;
+
+namespace Foremast.Workflows.Http;
+
+/// <summary>
+/// Every route of the HTTP API behind one object. A host adapts its request to <see cref="ApiRequest"/>, calls
+/// <see cref="HandleAsync"/> with the route and its own <see cref="DurableTaskClient"/>, and writes the <see cref="ApiResponse"/> back.
+/// </summary>
+public sealed class ForemastApi
+{
+    private readonly StartRunHandler _start;
+    private readonly GitHookHandler _hooks;
+    private readonly RunQueryHandler _queries = new();
+    private readonly CancelRunHandler _cancel = new();
+    private readonly ApprovalHandler _approvals;
+
+    public ForemastApi(ForemastApiOptions options, IConfigSourceReader reader, TimeProvider? time = null)
+    {
+        Options = options;
+        var tokens = ApprovalToken.FromOptions(options.Approvals);
+        Links = new LinkBuilder(options, tokens);
+        var starter = new RunStarter(reader, options);
+        _start = new StartRunHandler(starter, Links, options);
+        _hooks = new GitHookHandler(starter, Links, options);
+        _approvals = new ApprovalHandler(tokens, options.Approvals, new ApprovalPages(TemplateStore.For(null)), time ?? TimeProvider.System);
+    }
+
+    public ForemastApiOptions Options { get; }
+
+    /// <summary>Approval and status URLs, for the notifier.</summary>
+    public LinkBuilder Links { get; }
+
+    public Task<ApiResponse> HandleAsync(ApiRoute route, ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken = default) => route.Name switch
+    {
+        nameof(ApiRoutes.GitHook) => _hooks.HandleAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.StartRun) => _start.HandleAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.ListRuns) => _queries.ListAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.GetRun) => _queries.GetAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.CancelRun) => _cancel.HandleAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.ApprovalPage) => _approvals.PageAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.ApprovalDecision) => _approvals.DecideAsync(request, client, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(route), route.Name, "not a route of this API"),
+    };
+}
