@@ -17,7 +17,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<IConfigSourceReader>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ForemastApiOptions>>().Value;
-            var cache = options.GitCacheDirectory ?? Path.Combine(Path.GetTempPath(), "foremast-git-cache");
+            var cache = options.GitCacheDirectory is { Length: > 0 } configured ? configured : Path.Combine(Path.GetTempPath(), "foremast-git-cache");
             return new ConfigSourceReader(new GitRunwayReader(sp.GetRequiredService<GitClient>(), cache));
         });
         services.TryAddSingleton(sp => new ForemastApi(

@@ -4,18 +4,25 @@ namespace Foremast.Workflows.Http;
 public sealed record ApiRoute(string Name, string Method, string Template);
 
 /// <summary>
-/// The routes both hosts mount (DESIGN.md "HTTP API"), in one table so a host cannot silently miss one.
+/// The routes both hosts mount (DESIGN.md "HTTP API"), in one table so a host cannot silently miss one. Names and
+/// templates are constants because the Functions app needs them in attributes.
 /// <c>GET /api/health</c> and the dashboard belong to each host and are not listed.
 /// </summary>
 public static class ApiRoutes
 {
-    public static readonly ApiRoute GitHook = new("GitHook", "POST", "hooks/git");
-    public static readonly ApiRoute StartRun = new("StartRun", "POST", "runs");
-    public static readonly ApiRoute ListRuns = new("ListRuns", "GET", "runs");
-    public static readonly ApiRoute GetRun = new("GetRun", "GET", "runs/{id}");
-    public static readonly ApiRoute CancelRun = new("CancelRun", "POST", "runs/{id}/cancel");
-    public static readonly ApiRoute ApprovalPage = new("ApprovalPage", "GET", "approvals/{token}");
-    public static readonly ApiRoute ApprovalDecision = new("ApprovalDecision", "POST", "approvals/{token}");
+    public const string Runs = "runs";
+    public const string Run = "runs/{id}";
+    public const string RunCancel = "runs/{id}/cancel";
+    public const string Hooks = "hooks/git";
+    public const string Approval = "approvals/{token}";
+
+    public static readonly ApiRoute GitHook = new(nameof(GitHook), "POST", Hooks);
+    public static readonly ApiRoute StartRun = new(nameof(StartRun), "POST", Runs);
+    public static readonly ApiRoute ListRuns = new(nameof(ListRuns), "GET", Runs);
+    public static readonly ApiRoute GetRun = new(nameof(GetRun), "GET", Run);
+    public static readonly ApiRoute CancelRun = new(nameof(CancelRun), "POST", RunCancel);
+    public static readonly ApiRoute ApprovalPage = new(nameof(ApprovalPage), "GET", Approval);
+    public static readonly ApiRoute ApprovalDecision = new(nameof(ApprovalDecision), "POST", Approval);
 
     public static IReadOnlyList<ApiRoute> All { get; } = [GitHook, StartRun, ListRuns, GetRun, CancelRun, ApprovalPage, ApprovalDecision];
 }

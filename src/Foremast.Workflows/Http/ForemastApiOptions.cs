@@ -25,4 +25,8 @@ public sealed class ForemastApiOptions
     public WebhookOptions Webhooks { get; set; } = new();
 
     public RunTuningOptions Tuning { get; set; } = new();
+
+    /// <summary>The config file for a repository's runs; app settings often hold empty strings for "not set".</summary>
+    public string? ConfigFileFor(RepoMapping? repo) =>
+        repo?.ConfigFile is { Length: > 0 } own ? own : ConfigFile is { Length: > 0 } global ? global : null;
 }

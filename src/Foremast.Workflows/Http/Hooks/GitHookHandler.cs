@@ -61,13 +61,13 @@ public sealed class GitHookHandler(RunStarter starter, LinkBuilder links, Forema
         if (RepoMatcher.Find(options.Webhooks.Repos, push) is not { } repo) return (null, $"repository {push.FullName ?? push.CloneUrl} is not configured");
         var branches = repo.Branches.Count > 0 ? repo.Branches : options.Webhooks.EffectiveBranches;
         if (!branches.Contains(branch, StringComparer.Ordinal)) return (null, $"branch {branch} does not deploy (deploying: {string.Join(", ", branches)})");
-        if ((repo.RepoUrl ?? push.CloneUrl) is not { } url) return (null, "the payload names no clone URL and the repo map gives none");
+        if ((repo.RepoUrl is { Length: > 0 } own ? own : push.CloneUrl) is not { } url) return (null, "the payload names no clone URL and the repo map gives none");
 
         var commit = push.Commit!;
         var version = commit.Length > 12 ? commit[..12] : commit;
         var artifactUrl = (repo.ArtifactUrl ?? "").Replace("{commit}", commit).Replace("{version}", version);
         var command = new RunStartCommand(null, repo.Project, repo.Repo, new ConfigSourceSpec(Url: url, Commit: commit),
-            new ArtifactRef(version, artifactUrl), repo.DryRun, repo.ConfigFile ?? options.ConfigFile);
+            new ArtifactRef(version, artifactUrl), repo.DryRun, options.ConfigFileFor(repo));
         return (command, null);
     }
 
