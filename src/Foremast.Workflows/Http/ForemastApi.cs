@@ -15,7 +15,8 @@ public sealed class ForemastApi
 {
     private readonly StartRunHandler _start;
     private readonly GitHookHandler _hooks;
-    private readonly RunQueryHandler _queries = new();
+    private readonly GetRunHandler _get = new();
+    private readonly ListRunsHandler _list = new();
     private readonly CancelRunHandler _cancel = new();
     private readonly ApprovalHandler _approvals;
 
@@ -39,8 +40,8 @@ public sealed class ForemastApi
     {
         nameof(ApiRoutes.GitHook) => _hooks.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.StartRun) => _start.HandleAsync(request, client, cancellationToken),
-        nameof(ApiRoutes.ListRuns) => _queries.ListAsync(request, client, cancellationToken),
-        nameof(ApiRoutes.GetRun) => _queries.GetAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.ListRuns) => _list.HandleAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.GetRun) => _get.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.CancelRun) => _cancel.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.ApprovalPage) => _approvals.PageAsync(request, client, cancellationToken),
         nameof(ApiRoutes.ApprovalDecision) => _approvals.DecideAsync(request, client, cancellationToken),

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Foremast.Workflows.Http.Approvals;
 using Foremast.Workflows.Http.Runs;
-using Foremast.Workflows.Http.Sources;
-using Foremast.Workflows.Orchestrations;
 using Microsoft.DurableTask.Client;
 
 namespace Foremast.Workflows.Http.Hooks;
@@ -38,7 +36,7 @@ public sealed class GitHookHandler(RunStarter starter, LinkBuilder links, Forema
         var reasons = new List<string>();
         foreach (var push in pushes)
         {
-            var (command, reason) = Plan(push);
+            var (command, reason) = PushPlanner.Plan(push, options);
             if (command is null)
             {
                 reasons.Add(reason!);
@@ -50,25 +48,6 @@ public sealed class GitHookHandler(RunStarter starter, LinkBuilder links, Forema
         }
 
         return Respond(provider, runs, reasons);
-    }
-
-    /// <returns>The run to start, or why this push starts none.</returns>
-    private (RunStartCommand? Command, string? Reason) Plan(PushEvent push)
-    {
-        if (push.IsTag) return (null, $"{push.Ref}: tag pushes do not deploy");
-        if (push.IsDeletion) return (null, $"{push.Ref}: deletion");
-        if (push.Branch is not { } branch) return (null, $"{push.Ref}: not a branch");
-        if (RepoMatcher.Find(options.Webhooks.Repos, push) is not { } repo) return (null, $"repository {push.FullName ?? push.CloneUrl} is not configured");
-        var branches = repo.Branches.Count > 0 ? repo.Branches : options.Webhooks.EffectiveBranches;
-        if (!branches.Contains(branch, StringComparer.Ordinal)) return (null, $"branch {branch} does not deploy (deploying: {string.Join(", ", branches)})");
-        if ((repo.RepoUrl is { Length: > 0 } own ? own : push.CloneUrl) is not { } url) return (null, "the payload names no clone URL and the repo map gives none");
-
-        var commit = push.Commit!;
-        var version = commit.Length > 12 ? commit[..12] : commit;
-        var artifactUrl = (repo.ArtifactUrl ?? "").Replace("{commit}", commit).Replace("{version}", version);
-        var command = new RunStartCommand(null, repo.Project, repo.Repo, new ConfigSourceSpec(Url: url, Commit: commit),
-            new ArtifactRef(version, artifactUrl), repo.DryRun, options.ConfigFileFor(repo));
-        return (command, null);
     }
 
     private StartedBody ToBody(StartResult result) => result.Outcome switch
