@@ -35,10 +35,16 @@ public class ApiHost : IAsyncLifetime
         Api = new ForemastApi(Options, CreateReader(), Time);
     }
 
-    public Task DisposeAsync() => Workflows.DisposeAsync();
+    /// <summary>Bare clones the git reader made for this class; removed with the host.</summary>
+    protected string GitCache { get; } = Path.Combine(Path.GetTempPath(), "foremast-tests-git", Guid.NewGuid().ToString("N"));
 
-    protected virtual IConfigSourceReader CreateReader() =>
-        new ConfigSourceReader(new GitRunwayReader(new GitClient(), Path.Combine(Path.GetTempPath(), "foremast-tests-git", Guid.NewGuid().ToString("N"))));
+    public async Task DisposeAsync()
+    {
+        await Workflows.DisposeAsync();
+        if (Directory.Exists(GitCache)) Directory.Delete(GitCache, recursive: true);
+    }
+
+    protected virtual IConfigSourceReader CreateReader() => new ConfigSourceReader(new GitRunwayReader(new GitClient(), GitCache));
 
     public Task<ApiResponse> SendAsync(ApiRoute route, ApiRequest request) => Api.HandleAsync(route, request, Client);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Foremast.Workflows.Http;
 using Foremast.Workflows.Http.Hooks;
@@ -26,8 +27,8 @@ public sealed class GitHookTests(HookApiHost host) : IClassFixture<HookApiHost>
         Assert.Equal(200, redelivery.Status);
         Assert.Equal(("existing", run.RunId), (redelivery.Read<HookBody>()!.Runs[0].Outcome, redelivery.Read<HookBody>()!.Runs[0].RunId));
 
-        var read = host.Reads.First(r => r.Repo == "webshop");
-        Assert.Equal(("https://github.com/binkkatal/sample_app.git", "fd489864e7642b48eaad6e3f155c10e46810ec72"), (read.Source.Url, read.Source.Commit));
+        var read = host.Reads.First(r => r.Source.Commit == "fd489864e7642b48eaad6e3f155c10e46810ec72");
+        Assert.Equal(("webshop", "https://github.com/binkkatal/sample_app.git"), (read.Repo, read.Source.Url));
         var input = (await host.Client.GetInstanceAsync(run.RunId!, getInputsAndOutputs: true))!.ReadInputAs<DeploymentRunInput>()!;
         Assert.Equal(new ArtifactRef("fd489864e764", "https://artifacts.example.com/webshop-fd489864e764.rpm"), input.Artifact);
         Assert.True(input.Options!.DryRun);
@@ -84,12 +85,25 @@ public sealed class GitHookTests(HookApiHost host) : IClassFixture<HookApiHost>
 
         var accepted = await host.SendAsync(ApiRoutes.GitHook, Requests.Raw("POST", body, "application/json", headers: BitbucketHeaders(BitbucketPushSignature)));
         var unsigned = await host.SendAsync(ApiRoutes.GitHook, Requests.Raw("POST", body, "application/json", headers: BitbucketHeaders(null)));
+        var wrong = await host.SendAsync(ApiRoutes.GitHook, Requests.Raw("POST", body, "application/json", headers: BitbucketHeaders(GitHubPushSignature)));
 
         Assert.Equal(202, accepted.Status);
         Assert.Equal("bitbucketacme", accepted.Read<HookBody>()!.Runs.Single().App);
         var read = host.Reads.First(r => r.Repo == "bitbucket");
         Assert.Equal(("https://bitbucket.org/team_name/repo_name.git", "709d658dc5b6d6afcd46049c2f332ee3f515a67d"), (read.Source.Url, read.Source.Commit));
-        Assert.Equal(401, unsigned.Status);
+        Assert.Equal((401, 401), (unsigned.Status, wrong.Status));
+    }
+
+    [Fact]
+    public async Task GitHub_form_encoded_delivery_is_verified_over_the_raw_form_and_read_from_its_payload_field()
+    {
+        var json = Encoding.UTF8.GetString(HookApiHost.Fixture("github-push-existing-branch.json")).Replace("fd489864e7642b48eaad6e3f155c10e46810ec72", "ab489864e7642b48eaad6e3f155c10e46810ec72");
+        var form = Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(json));
+
+        var response = await host.SendAsync(ApiRoutes.GitHook, Requests.Raw("POST", form, "application/x-www-form-urlencoded", headers: GitHubHeaders("push", WebhookSignature.Sign(form, ApiHost.HookSecret))));
+
+        Assert.Equal(202, response.Status);
+        Assert.Contains(host.Reads, r => r.Source.Commit == "ab489864e7642b48eaad6e3f155c10e46810ec72");
     }
 
     [Fact]

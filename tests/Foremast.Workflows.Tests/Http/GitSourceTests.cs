@@ -43,7 +43,8 @@ public sealed class GitSourceTests : IClassFixture<ApiHost>, IDisposable
     [Fact]
     public async Task Git_reader_reads_each_commit_and_an_unknown_commit_is_a_diagnostic()
     {
-        var reader = new GitRunwayReader(new GitClient(), Path.Combine(Path.GetTempPath(), "foremast-tests-git", Guid.NewGuid().ToString("N")));
+        var cache = Directory.CreateTempSubdirectory("foremast-git-cache-").FullName;
+        var reader = new GitRunwayReader(new GitClient(), cache);
         var first = _repository.CommitRunway(ApiHost.ExamplesRunway, "first");
         var second = _repository.CommitRunway(ApiHost.ExamplesRunway, "second", runway => File.Delete(Path.Combine(runway, "application-master-dev.json")));
 
@@ -59,6 +60,17 @@ public sealed class GitSourceTests : IClassFixture<ApiHost>, IDisposable
         Assert.Contains(atSecond.Errors, d => d.File == "application-master-dev.json");
         Assert.Contains(missing.Errors, d => d.Message.Contains("commit not found", StringComparison.Ordinal));
         Assert.Contains(optionLike.Errors, d => d.Path == "$.source.commit");
+        Directory.Delete(cache, recursive: true);
+    }
+
+    [Fact]
+    public async Task Git_reader_reports_a_missing_git_client_as_a_diagnostic()
+    {
+        var reader = new GitRunwayReader(new GitClient("no-such-git-client"), Path.Combine(Path.GetTempPath(), "unused"));
+
+        var result = await reader.ReadAsync(Request("0123456789abcdef"), CancellationToken.None);
+
+        Assert.Contains(result.Errors, d => d.Message.StartsWith("cannot run git", StringComparison.Ordinal));
     }
 
     public void Dispose() => _repository.Dispose();

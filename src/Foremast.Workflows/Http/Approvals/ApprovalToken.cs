@@ -64,7 +64,7 @@ public sealed class ApprovalToken
             if (fields is not { Length: 5 } || fields[0].GetString() != Version) return null;
             return new ApprovalClaims(fields[1].GetString()!, fields[2].GetString()!, fields[3].GetString()!, DateTimeOffset.FromUnixTimeMilliseconds(fields[4].GetInt64()));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             return null;
         }

@@ -28,20 +28,30 @@ public sealed class GitRunwayReader(GitClient git, string cacheDirectory, string
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var problem = await EnsureCommitAsync(repository, url, commit, cancellationToken);
-            if (problem is not null) return Fail("$.source", $"{shown}@{commit}: {problem}");
-
-            var full = (await GitAsync(repository, ["rev-parse", "--verify", "--quiet", commit + "^{commit}"], cancellationToken)).Output.Trim();
-            var texts = await ReadRunwayAsync(repository, full, cancellationToken);
-            var diagnostics = new List<Diagnostic>();
-            var settings = ForemastSettingsLoader.Load(request.ConfigFile, diagnostics);
-            var loaded = RunwayLoader.FromTexts(texts, settings, request.Project, request.Repo, ConfigSource.Git(shown, full, RunwayHash.Of(texts)));
-            return diagnostics.Count == 0 ? loaded : loaded with { Diagnostics = [.. diagnostics, .. loaded.Diagnostics] };
+            return await ReadLockedAsync(request, repository, url, commit, shown, cancellationToken);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // No git client on this machine: a configuration problem of the engine, reported like any other source problem.
+            return Fail("$.source", $"cannot run git: {e.Message}");
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<LoadResult> ReadLockedAsync(ConfigReadRequest request, string repository, string url, string commit, string shown, CancellationToken cancellationToken)
+    {
+        var problem = await EnsureCommitAsync(repository, url, commit, cancellationToken);
+        if (problem is not null) return Fail("$.source", $"{shown}@{commit}: {problem}");
+
+        var full = (await GitAsync(repository, ["rev-parse", "--verify", "--quiet", commit + "^{commit}"], cancellationToken)).Output.Trim();
+        var texts = await ReadRunwayAsync(repository, full, cancellationToken);
+        var diagnostics = new List<Diagnostic>();
+        var settings = ForemastSettingsLoader.Load(request.ConfigFile, diagnostics);
+        var loaded = RunwayLoader.FromTexts(texts, settings, request.Project, request.Repo, ConfigSource.Git(shown, full, RunwayHash.Of(texts)));
+        return diagnostics.Count == 0 ? loaded : loaded with { Diagnostics = [.. diagnostics, .. loaded.Diagnostics] };
     }
 
     /// <returns>Null when the commit is in the local clone, else why not.</returns>
