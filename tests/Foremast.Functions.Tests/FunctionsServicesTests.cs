@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Foremast.Functions.Extensions;
+using Foremast.Functions.Settings;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Http;
 using Foremast.Workflows.Http.Approvals;
@@ -25,6 +26,8 @@ public sealed class FunctionsServicesTests
         var repo = Assert.Single(options.Webhooks.Repos);
         Assert.Equal(("acme/webshop", "acme", "webshop", true), (repo.FullName, repo.Project, repo.Repo, repo.DryRun));
         Assert.Null(options.ConfigFileFor(repo));
+        var gate = services.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()!;
+        Assert.Equal((new Uri("https://gate.example.com"), "replace-with-the-gate-bearer-token"), (gate.BaseUrl, gate.BearerToken));
     }
 
     [Fact]
