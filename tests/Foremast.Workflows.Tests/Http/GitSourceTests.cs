@@ -66,9 +66,11 @@ public sealed class GitSourceTests : IClassFixture<ApiHost>, IDisposable
     [Fact]
     public async Task Git_reader_reports_a_missing_git_client_as_a_diagnostic()
     {
-        var reader = new GitRunwayReader(new GitClient("no-such-git-client"), Path.Combine(Path.GetTempPath(), "unused"));
+        var cache = Path.Combine(Path.GetTempPath(), "foremast-no-git-" + Guid.NewGuid().ToString("N"));
+        var reader = new GitRunwayReader(new GitClient("no-such-git-client"), cache);
 
         var result = await reader.ReadAsync(Request("0123456789abcdef"), CancellationToken.None);
+        if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
 
         Assert.Contains(result.Errors, d => d.Message.StartsWith("cannot run git", StringComparison.Ordinal));
     }
