@@ -18,7 +18,8 @@ public sealed class ForemastApi
     private readonly GetRunHandler _get = new();
     private readonly ListRunsHandler _list = new();
     private readonly CancelRunHandler _cancel = new();
-    private readonly ApprovalHandler _approvals;
+    private readonly ApprovalPageHandler _approvalPage;
+    private readonly ApprovalDecisionHandler _approvalDecision;
 
     public ForemastApi(ForemastApiOptions options, IConfigSourceReader reader, TimeProvider? time = null)
     {
@@ -28,7 +29,10 @@ public sealed class ForemastApi
         var starter = new RunStarter(reader, options);
         _start = new StartRunHandler(starter, Links, options);
         _hooks = new GitHookHandler(starter, Links, options);
-        _approvals = new ApprovalHandler(tokens, options.Approvals, new ApprovalPages(TemplateStore.For(null)), time ?? TimeProvider.System);
+        var pages = new ApprovalPages(TemplateStore.For(null));
+        var linkCheck = new ApprovalLinkCheck(tokens, pages, time ?? TimeProvider.System);
+        _approvalPage = new ApprovalPageHandler(linkCheck, pages);
+        _approvalDecision = new ApprovalDecisionHandler(linkCheck, options.Approvals, pages);
     }
 
     public ForemastApiOptions Options { get; }
@@ -43,8 +47,8 @@ public sealed class ForemastApi
         nameof(ApiRoutes.ListRuns) => _list.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.GetRun) => _get.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.CancelRun) => _cancel.HandleAsync(request, client, cancellationToken),
-        nameof(ApiRoutes.ApprovalPage) => _approvals.PageAsync(request, client, cancellationToken),
-        nameof(ApiRoutes.ApprovalDecision) => _approvals.DecideAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.ApprovalPage) => _approvalPage.HandleAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.ApprovalDecision) => _approvalDecision.HandleAsync(request, client, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(route), route.Name, "not a route of this API"),
     };
 }

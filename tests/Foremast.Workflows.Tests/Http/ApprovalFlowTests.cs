@@ -1,6 +1,7 @@
 using Foremast.Workflows.Http;
 using Foremast.Workflows.Http.Approvals;
 using Foremast.Workflows.Http.Runs;
+using Foremast.Workflows.Http.Sources;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 using Foremast.Workflows.Tests.Support;
@@ -104,6 +105,18 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(410, expiredPage.Status);
         await Task.Delay(300);
         Assert.Equal(open.Checkpoint, (await host.Workflows.RegionStatusAsync(runId, "us-east-1"))!.Checkpoint);
+    }
+
+    [Fact]
+    public async Task Approval_routes_answer_503_when_no_signing_key_is_configured()
+    {
+        var token = new ApprovalToken(ApiHost.SigningKey).Create(new ApprovalClaims("webshopacme-x", "us-east-1", "prod", DateTimeOffset.UtcNow.AddHours(1)));
+        var unkeyed = new ForemastApi(new ForemastApiOptions(), new ConfigSourceReader(new GitRunwayReader(new GitClient(), Path.GetTempPath())));
+
+        var page = await unkeyed.HandleAsync(ApiRoutes.ApprovalPage, Requests.Get(Requests.Token(token)), host.Client);
+        var decision = await unkeyed.HandleAsync(ApiRoutes.ApprovalDecision, Requests.Json("POST", new { decision = "approve" }, Requests.Token(token)), host.Client);
+
+        Assert.Equal((503, 503), (page.Status, decision.Status));
     }
 
     private async Task<string> StartAsync(string version)

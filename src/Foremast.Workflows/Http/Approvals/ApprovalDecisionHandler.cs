@@ -4,26 +4,18 @@ using Microsoft.DurableTask.Client;
 namespace Foremast.Workflows.Http.Approvals;
 
 /// <summary>
-/// <c>GET /api/approvals/{token}</c> shows the gate and never changes anything; <c>POST</c> records a decision, but only
-/// for a valid, unexpired token whose gate is open now (403 tampered, 410 expired link, 409 gate not open).
+/// <c>POST /api/approvals/{token}</c>: records a decision, but only for a valid token whose gate is open now (409
+/// otherwise), and raises the event the open checkpoint itself names on the instance that waits for it.
 /// </summary>
-public sealed class ApprovalHandler(ApprovalToken? tokens, ApprovalOptions options, ApprovalPages pages, TimeProvider time)
+public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOptions options, ApprovalPages pages)
 {
     private const int MaxByLength = 200;
     private const int MaxCommentLength = 2000;
 
-    public async Task<ApiResponse> PageAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        var (claims, refusal) = Check(request, html: true);
-        if (refusal is not null) return refusal;
-        var gate = await GateLookup.FindAsync(client, claims!, time.GetUtcNow(), cancellationToken);
-        return gate.State == GateState.Missing ? pages.Result(404, "Not found", ApprovalPages.Describe(gate.State)) : pages.Page(claims!, gate);
-    }
-
-    public async Task<ApiResponse> DecideAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var html = WantsHtml(request);
-        var (claims, refusal) = Check(request, html);
+        var (claims, refusal) = links.Check(request, html);
         if (refusal is not null) return refusal;
 
         var fields = FormFields.Read(request);
@@ -33,13 +25,13 @@ public sealed class ApprovalHandler(ApprovalToken? tokens, ApprovalOptions optio
             "reject" => ApprovalDecision.Reject,
             _ => null,
         };
-        if (decision is null) return Refuse(html, 400, "Bad request", "decision must be \"approve\" or \"reject\"");
+        if (decision is null) return links.Refuse(html, 400, "Bad request", "decision must be \"approve\" or \"reject\"");
 
-        var now = time.GetUtcNow();
+        var now = links.Now;
         var gate = await GateLookup.FindAsync(client, claims!, now, cancellationToken);
         if (gate.State != GateState.Open)
         {
-            return Refuse(html, gate.State == GateState.Missing ? 404 : 409, "Not decided", ApprovalPages.Describe(gate.State));
+            return links.Refuse(html, gate.State == GateState.Missing ? 404 : 409, "Not decided", ApprovalPages.Describe(gate.State));
         }
 
         var by = Clip(Who(request, fields), MaxByLength);
@@ -57,21 +49,6 @@ public sealed class ApprovalHandler(ApprovalToken? tokens, ApprovalOptions optio
         if (options.IdentityHeader.Length > 0 && request.Header(options.IdentityHeader) is { } signedIn && signedIn.Trim().Length > 0) return signedIn.Trim();
         return fields.GetValueOrDefault("by") is { } typed && typed.Trim().Length > 0 ? typed.Trim() : "anonymous";
     }
-
-    private (ApprovalClaims? Claims, ApiResponse? Refusal) Check(ApiRequest request, bool html)
-    {
-        if (tokens is null) return (null, Refuse(html, 503, "Approvals unavailable", "approval links are disabled: no signing key is configured"));
-        var check = tokens.Verify(request.Route("token") ?? "", time.GetUtcNow());
-        return check.State switch
-        {
-            TokenState.Valid => (check.Claims, null),
-            TokenState.Expired => (null, Refuse(html, 410, "Link expired", "This approval link has expired.")),
-            _ => (null, Refuse(html, 403, "Invalid link", "This approval link is not valid.")),
-        };
-    }
-
-    private ApiResponse Refuse(bool html, int status, string title, string message) =>
-        html ? pages.Result(status, title, message) : ApiResponse.Error(status, message);
 
     private static bool WantsHtml(ApiRequest request) =>
         request.IsForm || (request.Header("Accept")?.Contains("text/html", StringComparison.OrdinalIgnoreCase) ?? false);
