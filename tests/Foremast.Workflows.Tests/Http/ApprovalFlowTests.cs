@@ -8,6 +8,7 @@ using Foremast.Workflows.Tests.Support;
 
 namespace Foremast.Workflows.Tests.Http;
 
+[Collection(HttpCollection.Name)]
 public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]

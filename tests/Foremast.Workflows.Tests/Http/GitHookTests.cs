@@ -7,6 +7,7 @@ using Foremast.Workflows.Orchestrations;
 
 namespace Foremast.Workflows.Tests.Http;
 
+[Collection(HttpCollection.Name)]
 public sealed class GitHookTests(HookApiHost host) : IClassFixture<HookApiHost>
 {
     // Signature vectors published with the fixtures: HMAC-SHA256 of each file's exact bytes with "It's a Secret to Everybody".

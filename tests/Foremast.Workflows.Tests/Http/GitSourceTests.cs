@@ -7,6 +7,7 @@ using Foremast.Workflows.Http.Sources;
 namespace Foremast.Workflows.Tests.Http;
 
 /// <summary>Config read from a real repository: a bare remote made in the test, fetched and read with the git client.</summary>
+[Collection(HttpCollection.Name)]
 public sealed class GitSourceTests : IClassFixture<ApiHost>, IDisposable
 {
     private readonly ApiHost _host;

@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Foremast.Workflows.Tests.Http;
 
+[Collection(HttpCollection.Name)]
 public sealed class RunQueryTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Foremast.Workflows.Tests.Http;
 
+[Collection(HttpCollection.Name)]
 public sealed class StartRunTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]
