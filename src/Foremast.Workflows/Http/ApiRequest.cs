@@ -24,12 +24,17 @@ public sealed record ApiRequest(
         IEnumerable<KeyValuePair<string, string>>? headers = null,
         byte[]? body = null,
         string? contentType = null) =>
-        new(method.ToUpperInvariant(),
-            routeValues is null ? None : new Dictionary<string, string>(routeValues, StringComparer.Ordinal),
-            query is null ? None : new Dictionary<string, string>(query, StringComparer.Ordinal),
-            headers is null ? None : new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase),
-            body ?? [],
-            contentType);
+        new(method.ToUpperInvariant(), Collect(routeValues, StringComparer.Ordinal), Collect(query, StringComparer.Ordinal),
+            Collect(headers, StringComparer.OrdinalIgnoreCase), body ?? [], contentType);
+
+    /// <summary>A repeated name keeps its last value instead of failing: hosts differ in how they fold duplicates.</summary>
+    private static IReadOnlyDictionary<string, string> Collect(IEnumerable<KeyValuePair<string, string>>? pairs, StringComparer comparer)
+    {
+        if (pairs is null) return None;
+        var result = new Dictionary<string, string>(comparer);
+        foreach (var (key, value) in pairs) result[key] = value;
+        return result;
+    }
 
     public string? Header(string name) =>
         Headers.TryGetValue(name, out var value) ? value : Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
