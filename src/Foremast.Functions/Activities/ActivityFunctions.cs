@@ -1,0 +1,54 @@
+using Foremast.Core.Config;
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Foremast.Functions.Activities;
+
+/// <summary>
+/// Activity triggers named after the shared activity classes (the orchestrators call them by class name). Each one
+/// resolves its activity from the function's DI scope, so the host decides between real and dry-run executors.
+/// </summary>
+public static class ActivityFunctions
+{
+    [Function(nameof(ConfigurationActivity))]
+    public static Task<DeploymentPlan> Configuration([ActivityTrigger] ConfigSnapshot input, string instanceId, FunctionContext context) =>
+        Run<ConfigurationActivity, ConfigSnapshot, DeploymentPlan>(context, instanceId, input);
+
+    [Function(nameof(BakeActivity))]
+    public static Task<BakedImage> Bake([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
+        Run<BakeActivity, StageRequest, BakedImage>(context, instanceId, input);
+
+    [Function(nameof(InfrastructureSetupActivity))]
+    public static Task<InfrastructureReport> InfrastructureSetup([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
+        Run<InfrastructureSetupActivity, StageRequest, InfrastructureReport>(context, instanceId, input);
+
+    [Function(nameof(StartDeployActivity))]
+    public static Task<DeployHandle> StartDeploy([ActivityTrigger] StartDeployInput input, string instanceId, FunctionContext context) =>
+        Run<StartDeployActivity, StartDeployInput, DeployHandle>(context, instanceId, input);
+
+    [Function(nameof(CheckDeployHealthActivity))]
+    public static Task<DeployHealth> CheckDeployHealth([ActivityTrigger] CheckDeployHealthInput input, string instanceId, FunctionContext context) =>
+        Run<CheckDeployHealthActivity, CheckDeployHealthInput, DeployHealth>(context, instanceId, input);
+
+    [Function(nameof(AttachScalingPolicyActivity))]
+    public static Task<bool> AttachScalingPolicy([ActivityTrigger] AttachScalingPolicyInput input, string instanceId, FunctionContext context) =>
+        Run<AttachScalingPolicyActivity, AttachScalingPolicyInput, bool>(context, instanceId, input);
+
+    [Function(nameof(CallWebhookActivity))]
+    public static Task<int> CallWebhook([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
+        Run<CallWebhookActivity, StageRequest, int>(context, instanceId, input);
+
+    [Function(nameof(NotifyActivity))]
+    public static Task<bool> Notify([ActivityTrigger] RunNotification input, string instanceId, FunctionContext context) =>
+        Run<NotifyActivity, RunNotification, bool>(context, instanceId, input);
+
+    private static Task<TOutput> Run<TActivity, TInput, TOutput>(FunctionContext context, string instanceId, TInput input)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(context.InstanceServices);
+        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Foremast.Workflows.Http;
+
+public sealed class ApprovalOptions
+{
+    /// <summary>HMAC key that signs approval links (at least 32 characters). Without it approval links are refused.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Keys that still verify links but no longer sign new ones, so a key can be rotated while gates are open.</summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
+
+    /// <summary>
+    /// A header that names the signed-in approver and that the platform sets itself (App Service Authentication sets this one).
+    /// It wins over the form field <c>by</c>, which anyone can type.
+    /// </summary>
+    public string IdentityHeader { get; set; } = "X-MS-CLIENT-PRINCIPAL-NAME";
+}

@@ -1,0 +1,48 @@
+using Foremast.Workflows.Orchestrations;
+using Foremast.Workflows.Status;
+using Microsoft.DurableTask.Client;
+
+namespace Foremast.Workflows.Http.Approvals;
+
+public enum GateState
+{
+    /// <summary>Waiting for this token's decision now.</summary>
+    Open,
+
+    /// <summary>The gate this token was made for passed its expiry; the timer may not have fired yet, but no decision is taken.</summary>
+    Expired,
+
+    /// <summary>Decided, cancelled, or the region has moved on or ended: a decision now would be silently dropped.</summary>
+    Closed,
+
+    /// <summary>No such run or region.</summary>
+    Missing,
+}
+
+/// <param name="Open">The waiting checkpoint when <see cref="State"/> is <see cref="GateState.Open"/>; raise its event on its instance.</param>
+public sealed record GateView(GateState State, string? App, OpenCheckpoint? Open);
+
+/// <summary>
+/// Finds the gate a token names in the live status. Raising an event on an instance that is not waiting for it loses
+/// the decision without an error, so every decision is checked against this first.
+/// </summary>
+public static class GateLookup
+{
+    public static async Task<GateView> FindAsync(DurableTaskClient client, ApprovalClaims claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var run = await client.GetInstanceAsync(claims.RunId, getInputsAndOutputs: true, cancellationToken);
+        var region = await client.GetInstanceAsync(RegionPipelineOrchestrator.InstanceId(claims.RunId, claims.Region), getInputsAndOutputs: true, cancellationToken);
+        var app = run?.SerializedCustomStatus is null ? null : run.ReadCustomStatusAs<RunStatus>()?.App;
+        if (run is null || region is null) return new GateView(GateState.Missing, app, null);
+        if (region.RuntimeStatus != OrchestrationRuntimeStatus.Running || region.SerializedCustomStatus is null) return new GateView(GateState.Closed, app, null);
+
+        var open = region.ReadCustomStatusAs<RegionStatus>()?.Checkpoint;
+        if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return new GateView(GateState.Closed, app, null);
+        return Utc(open.ExpiresAt) <= now ? new GateView(GateState.Expired, app, open) : new GateView(GateState.Open, app, open);
+    }
+
+    /// <summary>Tokens carry milliseconds; the status carries ticks.</summary>
+    private static bool SameInstant(DateTime gate, DateTimeOffset token) => Math.Abs((Utc(gate) - token).TotalMilliseconds) < 1;
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

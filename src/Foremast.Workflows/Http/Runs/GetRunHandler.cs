@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Foremast.Workflows.Orchestrations;
+using Foremast.Workflows.Status;
+using Microsoft.DurableTask.Client;
+
+namespace Foremast.Workflows.Http.Runs;
+
+/// <summary><c>GET /api/runs/{id}</c>: the run instance, with the live documents of its running regions merged in.</summary>
+public sealed class GetRunHandler
+{
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var runId = request.Route("id") ?? "";
+        var instance = RunIds.IsRunId(runId) ? await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) : null;
+        if (instance is null || instance.Name != nameof(DeploymentRunOrchestrator)) return ApiResponse.Error(404, $"no run {runId}");
+
+        var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunStatus>();
+        if (status is not null) status = status.WithLiveRegions(await LiveRegionsAsync(client, status, cancellationToken));
+        var input = instance.SerializedInput is null ? null : instance.ReadInputAs<DeploymentRunInput>();
+        var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.SerializedOutput is not null
+            ? instance.ReadOutputAs<DeploymentRunResult>()
+            : null;
+
+        var document = new RunDocument(
+            runId,
+            status?.App ?? input?.Snapshot.App,
+            instance.RuntimeStatus.ToString(),
+            instance.CreatedAt,
+            instance.LastUpdatedAt,
+            input is null ? null : new RunSource(input.Snapshot.Source, input.Artifact, input.Options?.DryRun ?? false),
+            status,
+            result,
+            Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus),
+            instance.FailureDetails?.ErrorMessage);
+        return ApiResponse.Json(200, document);
+    }
+
+    /// <summary>Regions still running keep their live document on their own instance.</summary>
+    private static async Task<IReadOnlyList<RegionStatus>> LiveRegionsAsync(DurableTaskClient client, RunStatus status, CancellationToken cancellationToken)
+    {
+        var live = new List<RegionStatus>();
+        foreach (var region in status.Regions.Where(r => r.State is not (RegionState.Succeeded or RegionState.Failed or RegionState.Stopped)))
+        {
+            var instance = await client.GetInstanceAsync(region.InstanceId, getInputsAndOutputs: true, cancellationToken);
+            if (instance?.SerializedCustomStatus is not null && instance.ReadCustomStatusAs<RegionStatus>() is { } fresh) live.Add(fresh);
+        }
+
+        return live;
+    }
+
+    /// <summary>The generated Spinnaker pipelines, wherever the run put them (output or custom status, property <c>pipelines</c>).</summary>
+    private static JsonElement? Pipelines(string? serialized)
+    {
+        if (serialized is null) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(serialized);
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return null;
+            foreach (var property in json.RootElement.EnumerateObject())
+            {
+                if (property.NameEquals("pipelines") || property.NameEquals("Pipelines")) return property.Value.Clone();
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Foremast.Workflows.Http.Runs;
+
+/// <summary>
+/// The JSON body of <c>POST /api/runs</c>. Only these fields are read: anything else (for example test-only run
+/// overrides such as a checkpoint timeout) is ignored, because <see cref="Orchestrations.RunOptions"/> is built by the engine.
+/// </summary>
+public sealed record StartRunBody(string? App, string? Project, string? Repo, StartRunSource? Source, StartRunArtifact? Artifact, bool? DryRun);
+
+public sealed record StartRunSource(string? Path, string? Url, string? Commit);
+
+public sealed record StartRunArtifact(string? Version, string? Url);

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Foremast.Functions.Extensions;
+using Foremast.Functions.Settings;
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Http;
+using Foremast.Workflows.Http.Approvals;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Foremast.Functions.Tests;
+
+public sealed class FunctionsServicesTests
+{
+    [Fact]
+    public void Settings_from_local_settings_sample_bind_to_the_api_options()
+    {
+        using var services = Build(SampleSettings());
+
+        var options = services.GetRequiredService<IOptions<ForemastApiOptions>>().Value;
+
+        Assert.Equal("http://localhost:7071", options.PublicBaseUrl);
+        Assert.True(options.DryRun);
+        Assert.Equal("replace-with-at-least-32-random-characters", options.Approvals.SigningKey);
+        Assert.Equal(["main", "master"], options.Webhooks.Branches);
+        var repo = Assert.Single(options.Webhooks.Repos);
+        Assert.Equal(("acme/webshop", "acme", "webshop", true), (repo.FullName, repo.Project, repo.Repo, repo.DryRun));
+        Assert.Null(options.ConfigFileFor(repo));
+        var gate = services.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()!;
+        Assert.Equal((new Uri("https://gate.example.com"), "replace-with-the-gate-bearer-token"), (gate.BaseUrl, gate.BearerToken));
+    }
+
+    [Fact]
+    public void Api_and_activities_resolve_from_the_app_services()
+    {
+        using var services = Build(SampleSettings());
+
+        var api = services.GetRequiredService<ForemastApi>();
+
+        Assert.StartsWith("http://localhost:7071/api/approvals/", api.Links.ApprovalUrl(new ApprovalClaims("run-1", "us-east-1", "prod", DateTimeOffset.UtcNow.AddHours(1))), StringComparison.Ordinal);
+        Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance<StartDeployActivity>(services));
+        Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance<NotifyActivity>(services));
+    }
+
+    /// <summary>The sample's Values as the Functions host presents them: <c>__</c> in a name is a section separator.</summary>
+    private static Dictionary<string, string?> SampleSettings()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name.Replace("__", ":"), p => (string?)p.Value.GetString());
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddForemastFunctions();
+        return services.BuildServiceProvider();
+    }
+
+    private static string Root() => Path.GetFullPath(Path.Combine(FunctionsMetadata.OutputDirectory, "..", "..", "..", "..", ".."));
+}

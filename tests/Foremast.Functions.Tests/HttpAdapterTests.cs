@@ -1,0 +1,52 @@
+using System.Text;
+using Foremast.Functions.Http;
+using Foremast.Workflows.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Foremast.Functions.Tests;
+
+public sealed class HttpAdapterTests
+{
+    [Fact]
+    public async Task Request_reader_keeps_the_raw_body_route_values_query_and_headers()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"ref":"refs/heads/main"}""");
+        var http = new DefaultHttpContext();
+        http.Request.Method = "POST";
+        http.Request.ContentType = "application/json";
+        http.Request.Body = new MemoryStream(body);
+        http.Request.Headers["X-Hub-Signature-256"] = "sha256=abc";
+        http.Request.QueryString = new QueryString("?app=webshop");
+        http.Request.RouteValues["id"] = "run-1";
+
+        var request = (await ApiRequestReader.ReadAsync(http.Request, CancellationToken.None))!;
+
+        Assert.Equal(body, request.Body);
+        Assert.Equal(("POST", "run-1", "webshop", "sha256=abc"), (request.Method, request.Route("id"), request.QueryValue("app"), request.Header("x-hub-signature-256")));
+        Assert.True(request.IsJson);
+    }
+
+    [Fact]
+    public async Task Request_reader_refuses_a_body_over_the_limit()
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Body = new MemoryStream(new byte[ApiRequestReader.MaxBodyBytes + 1]);
+
+        Assert.Null(await ApiRequestReader.ReadAsync(http.Request, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Result_writes_status_content_type_headers_and_body_unchanged()
+    {
+        var response = ApiResponse.Json(202, new { runId = "run-1" }, new Dictionary<string, string> { ["Location"] = "/api/runs/run-1" });
+        var http = new DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+
+        await new ApiResult(response).ExecuteResultAsync(new ActionContext(http, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+
+        Assert.Equal((202, ApiResponse.JsonType, "/api/runs/run-1"), (http.Response.StatusCode, http.Response.ContentType, http.Response.Headers.Location.ToString()));
+        Assert.Equal(response.Body, ((MemoryStream)http.Response.Body).ToArray());
+    }
+}
