@@ -14,6 +14,7 @@ public static class ForemastApp
             config.PropagateExceptions();
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a runway directory; exit 0 when valid, 2 when not.");
             config.AddCommand<PlanCommand>("plan").WithDescription("Print the per-region stage graph of a runway directory.");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Run the local durable engine (Azurite storage, dry run) until Ctrl+C.");
             config.AddCommand<PublishCommand>("publish").WithDescription("Create/update the Spinnaker application and save generated pipelines through Gate.");
         });
         return app;
