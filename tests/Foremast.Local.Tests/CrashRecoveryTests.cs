@@ -52,8 +52,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await using var client = await HubClient.ConnectAsync(hub);
         var runId = ExampleRuns.NewRunId("healthkill");
 
-        // The dry-run deployer answers "pending" to its first probe; the durable timer before the next one is 3 s long.
-        var options = ExampleRuns.Fast(healthPollInterval: TimeSpan.FromSeconds(3));
+        // The dry-run deployer answers "pending" to its first probe; the durable timer before the next one is 4 s long.
+        var options = ExampleRuns.Fast(healthPollInterval: TimeSpan.FromSeconds(4));
         await using (var first = await EngineProcess.StartAsync(hub, log))
         {
             await ExampleRuns.StartAsync(client.Client, runId, options);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Foremast.Cli.Serve;
 using Foremast.Local;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Azure Storage connection string. Default: Azurite on 127.0.0.1, started from node_modules when not running.")]
         public string? Storage { get; init; }
 
-        [CommandOption("--dry-run [BOOL]")]
-        [Description("Record intended actions instead of calling AWS. On by default (AWS executors do not exist yet).")]
-        public FlagValue<bool>? DryRun { get; init; }
+        [CommandOption("--dry-run")]
+        [DefaultValue(true)]
+        [Description("Record intended actions instead of calling AWS. On by default (AWS executors do not exist yet); --dry-run false turns it off.")]
+        public bool DryRun { get; init; } = true;
 
         [CommandOption("--actions-log <FILE>")]
         [Description("Append every dry-run action as a JSON line to FILE, so the record survives a crash.")]
@@ -42,7 +44,18 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        await using var app = LocalEngine.Build(LocalEngine.CreateBuilder(settings: ServeSettings.ToConfiguration(settings)));
+        WebApplication app;
+        try
+        {
+            // Building reads the options too (the shutdown timeout), so invalid settings can surface here already.
+            app = LocalEngine.Build(LocalEngine.CreateBuilder(settings: ServeSettings.ToConfiguration(settings)));
+        }
+        catch (OptionsValidationException e)
+        {
+            return Invalid(e);
+        }
+
+        await using var engine = app;
         var stopping = new Stopwatch();
         app.Lifetime.ApplicationStopping.Register(stopping.Start);
         try
@@ -51,8 +64,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine($"error: {string.Join("; ", e.Failures)}");
-            return ExitCodes.Invalid;
+            return Invalid(e);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
@@ -68,5 +80,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         await app.WaitForShutdownAsync(cancellationToken);
         Console.Out.WriteLine($"foremast engine stopped in {stopping.ElapsedMilliseconds} ms");
         return ExitCodes.Ok;
+    }
+
+    private static int Invalid(OptionsValidationException e)
+    {
+        Console.Error.WriteLine($"error: {string.Join("; ", e.Failures)}");
+        return ExitCodes.Invalid;
     }
 }

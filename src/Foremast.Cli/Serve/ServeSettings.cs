@@ -13,7 +13,7 @@ internal static class ServeSettings
             [nameof(LocalEngineOptions.Port)] = s.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [nameof(LocalEngineOptions.TaskHub)] = s.Hub,
             [nameof(LocalEngineOptions.StorageConnectionString)] = s.Storage,
-            [nameof(LocalEngineOptions.DryRun)] = s.DryRun is { IsSet: true } dry ? dry.Value.ToString() : null,
+            [nameof(LocalEngineOptions.DryRun)] = s.DryRun ? null : bool.FalseString,
             [nameof(LocalEngineOptions.ActionsLog)] = s.ActionsLog is { Length: > 0 } log ? Path.GetFullPath(log) : null,
             [nameof(LocalEngineOptions.WorkerId)] = s.WorkerId,
         };

@@ -26,7 +26,9 @@ public sealed class FileActionRecorder : IActionRecorder, IDisposable
 
         // An engine restarted after a crash continues the numbering, so sequence order stays the order of execution.
         _sequence = ActionLog.Read(_path).Select(e => e.Sequence).DefaultIfEmpty(0).Max();
-        _stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        _stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        DropTornLine(_stream);
+        _stream.Seek(0, SeekOrigin.End);
     }
 
     public string FilePath => _path;
@@ -48,6 +50,24 @@ public sealed class FileActionRecorder : IActionRecorder, IDisposable
     }
 
     public IReadOnlyList<RecordedAction> Actions => ActionLog.Read(_path).Select(e => e.ToRecordedAction()).ToList();
+
+    /// <summary>
+    /// A line without its newline was being written when the last engine died. Its activity never completed and will
+    /// record again, so the fragment goes; appending after it would glue two entries into one unreadable line.
+    /// </summary>
+    private static void DropTornLine(FileStream stream)
+    {
+        var length = stream.Length;
+        var keep = length;
+        while (keep > 0)
+        {
+            stream.Seek(keep - 1, SeekOrigin.Begin);
+            if (stream.ReadByte() == '\n') break;
+            keep--;
+        }
+
+        if (keep < length) stream.SetLength(keep);
+    }
 
     public void Dispose()
     {
