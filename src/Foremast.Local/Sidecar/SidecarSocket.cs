@@ -12,9 +12,12 @@ internal sealed class SidecarSocket : IDisposable
 {
     private readonly Lazy<GrpcChannel> _channel;
 
+    private const string Prefix = "foremast-sidecar-";
+
     public SidecarSocket()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"foremast-sidecar-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+        RemoveLeftovers();
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
         _channel = new Lazy<GrpcChannel>(CreateChannel);
     }
 
@@ -32,6 +35,41 @@ internal sealed class SidecarSocket : IDisposable
         catch (IOException)
         {
             // A leftover socket file in the temp folder is harmless; the next engine uses a new name.
+        }
+    }
+
+    /// <summary>An engine killed with -9 cannot delete its socket file; the next one removes those whose process is gone.</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.GetTempPath(), $"{Prefix}*.sock"))
+        {
+            var name = System.IO.Path.GetFileName(file)[Prefix.Length..];
+            if (!int.TryParse(name.Split('-')[0], out var pid) || IsRunning(pid)) continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Another engine starting at the same moment removed it first.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Someone else's file in a shared temp folder.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
