@@ -1,3 +1,4 @@
+using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,18 @@ public sealed class HubClient : IAsyncDisposable
         return new HubClient(app);
     }
 
+    /// <summary>Deletes the test's task hub (engines on it are gone by now), so a developer's long-lived Azurite does not fill up.</summary>
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await _app.Services.GetRequiredService<IOrchestrationService>().DeleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is TimeoutException or Azure.RequestFailedException)
+        {
+            // Leftover hubs are only clutter; every test uses a fresh name.
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
