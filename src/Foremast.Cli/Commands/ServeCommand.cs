@@ -66,9 +66,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             return Invalid(e);
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            // No storage (Azurite missing, unreachable account) is an operator error: say so, without a stack trace.
+            Console.Error.WriteLine($"error: the engine could not start: {e.Message}");
             return ExitCodes.Failed;
         }
 
