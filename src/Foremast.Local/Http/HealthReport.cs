@@ -1,0 +1,6 @@
+namespace Foremast.Local.Http;
+
+/// <summary>The body of <c>GET /api/health</c>.</summary>
+/// <param name="Storage">"reachable", or why it is not (never the connection string: it may hold a key).</param>
+/// <param name="Worker">The worker id when this engine processes work; null for a client-only engine.</param>
+public sealed record HealthReport(string Status, string Storage, string TaskHub, string? Worker, bool DryRun);

@@ -1,0 +1,48 @@
+using Foremast.Local.Extensions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Foremast.Local;
+
+/// <summary>
+/// Builds the local durable engine: one ASP.NET Core process that runs the workflow orchestrations on Azurite
+/// (or any Azure Storage account) and serves the HTTP API. Hosts may add their own endpoints before <see cref="Build"/>.
+/// </summary>
+public static class LocalEngine
+{
+    /// <param name="settings">Overrides of <c>Foremast:Local:*</c> (e.g. from command-line flags); they win over environment variables.</param>
+    public static WebApplicationBuilder CreateBuilder(string[]? args = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [] });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+
+        // DurableTask.Core and the storage provider log every dispatch at Information; the engine's own messages stay visible.
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+
+        builder.Services.AddForemastLocalEngine();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.MapForemastLocalEngine();
+        return app;
+    }
+
+    /// <summary>The HTTP API's base URL once the engine has started (the sidecar's private socket is not listed).</summary>
+    public static Uri HttpUrl(this WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var http = addresses.FirstOrDefault(a => !a.StartsWith("http://unix:", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("the engine has not started listening yet");
+        return new Uri(http);
+    }
+}
