@@ -1,0 +1,143 @@
+using Foremast.Core.Templates;
+using Foremast.Spinnaker.Generator.Jinja;
+using static Foremast.Spinnaker.Tests.Jinja.JinjaRendering;
+
+namespace Foremast.Spinnaker.Tests.Jinja;
+
+/// <summary>Each supported Jinja construct, translated to Scriban and rendered; the assertions are Jinja's output for the same model.</summary>
+public class JinjaTranslatorTests
+{
+    [Theory]
+    [InlineData("{{ data.app.appname }}", "unicornforrest")]
+    [InlineData("{{ data.items[1] }}|{{ data['app']['repo_name'] }}|{{ data.items[count - 1] }}", "b|unicorn|c")]
+    [InlineData("{{ \"Deploy \" + data.app.repo_name }}", "Deploy unicorn")]
+    [InlineData("{{ 'n' ~ 1 ~ flag ~ nothing }}", "n1True")]
+    [InlineData("{{ 'it''s' }} {{ \"tab\\tend\" }}", "its tab\\tend")]
+    [InlineData("{{ count * 2 + 1 }} {{ 7 // 2 }} {{ 7 % 2 }} {{ -count }}", "7 3 1 -3")]
+    public void Expression_prints_jinjas_text_when_it_uses_access_literals_and_operators(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Theory]
+    [InlineData("{{ flag }} {{ off }}", "True False")]
+    [InlineData("{{ ratio }} {{ count }}", "1.0 3")]
+    [InlineData("[{{ missing }}][{{ nothing }}]", "[][]")]
+    [InlineData("{{ data.items }}", "['a', 'b', 'c']")]
+    public void Value_prints_as_pythons_str_when_it_is_not_a_string(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Theory]
+    [InlineData("{% if count > 2 and not empty_list %}yes{% endif %}", "yes")]
+    [InlineData("{% if '' or 0 or empty_list or nothing %}truthy{% else %}falsy{% endif %}", "falsy")]
+    [InlineData("{% if 'b' in data.items and 'x' not in data.items and 'app' in data and 'corn' in name %}in{% endif %}", "in")]
+    [InlineData("{% if count == 3 and name != 'x' and count >= 3 and count <= 3 and count < 4 %}cmp{% endif %}", "cmp")]
+    [InlineData("{{ missing or 'fallback' }}|{{ name and name | upper }}|{{ off and 'never' }}", "fallback|UNICORN|False")]
+    [InlineData("{{ 'yes' if flag else 'no' }}{{ 'yes' if off else 'no' }}{{ 'only' if off }}", "yesno")]
+    public void Condition_uses_python_truthiness_and_operands_when_it_tests_values(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Theory]
+    [InlineData("{% if count == 1 %}one{% elif count == 3 %}three{% else %}other{% endif %}", "three")]
+    [InlineData("{% if off %}a{% elif nothing %}b{% else %}c{% endif %}", "c")]
+    [InlineData("{% if flag %}{% if off %}x{% else %}nested{% endif %}{% endif %}", "nested")]
+    public void If_picks_the_first_true_branch_when_it_has_elif_and_else(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Fact]
+    public void Function_call_gives_foremasts_predictable_id_when_given_app_and_pipeline_name()
+    {
+        Assert.Equal("c1bc3d32-8996-533d-8e4e-587d5f38b7dc", Render("{{ generate_predictable_pipeline_id(data.app.appname, 'Deploy ' + data.app.repo_name) }}"));
+    }
+
+    [Theory]
+    [InlineData("{{ data.items | tojson }}", "[\"a\",\"b\",\"c\"]")]
+    [InlineData("{{ obj | tojson }}", "{\"k\":1,\"s\":\"x\\\"y\"}")]
+    [InlineData("{{ missing | default(30) }} {{ name | default('x') }} {{ '' | default('x', true) }} {{ '' | d('y') }}|", "30 unicorn x |")]
+    [InlineData("{{ name | upper }} {{ 'ABC' | lower }} {{ flag | lower }} {{ '  t ' | trim }}", "UNICORN abc true t")]
+    [InlineData("{{ 'a-b-c' | replace('-', '_') }} {{ 'a-b-c' | replace('-', '', 1) }}", "a_b_c ab-c")]
+    [InlineData("{{ data.items | length }} {{ name | length }} {{ obj | count }} {{ missing | length }}", "3 7 2 0")]
+    [InlineData("{{ data.items | join(', ') }} {{ data.items | join }}", "a, b, c abc")]
+    [InlineData("{{ '42' | int }} {{ '4.7' | int }} {{ 'x' | int }} {{ 'x' | int(7) }} {{ ratio | int }} {{ flag | int }}", "42 4 0 7 1 1")]
+    [InlineData("{{ flag | string }} {{ count | string ~ 'x' }} {{ nothing | string }}", "True 3x None")]
+    [InlineData("{{ data.items | join('-') | upper | replace('A', 'Z') }}", "Z-B-C")]
+    public void Filter_gives_jinjas_result_when_applied(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Fact]
+    public void Printed_string_is_json_escaped_like_sbn_templates_and_safe_writes_it_raw()
+    {
+        Assert.Equal("\"say \\\"hi\\\"\" {\"k\": 1}", Render("\"{{ quote }}\" {{ json_text | safe }}"));
+    }
+
+    [Theory]
+    [InlineData("{% for s in stages %}{{ loop.index }}/{{ loop.length }}:{{ s.name }}{% if loop.first %}^{% endif %}{% if not loop.last %},{% endif %}{% endfor %}", "1/2:first^,2/2:second")]
+    [InlineData("{% for x in data.items %}{{ loop.index0 }}{{ loop.revindex }}{{ loop.revindex0 }}{% endfor %}", "032121210")]
+    [InlineData("{% for s in stages %}{{ s.wait | default(30) }}{% if not loop.last %},{% endif %}{% endfor %}", "30,5")]
+    [InlineData("{% for a in [1, 2] %}{% for b in data.items %}{{ loop.index }}{% endfor %}{{ loop.index }}|{% endfor %}", "1231|1232|")]
+    [InlineData("{% for x in empty_list %}{{ x }}{% else %}none{% endfor %}{% for x in missing %}{{ x }}{% endfor %}", "none")]
+    [InlineData("{% for k in obj %}{{ k }}{% endfor %}{% for c in 'ab' %}{{ c }}.{% endfor %}", "ksa.b.")]
+    public void For_loop_gives_jinjas_loop_variables_when_iterating(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Fact]
+    public void Set_assigns_a_variable_when_used_later_in_the_template()
+    {
+        Assert.Equal("Deploy unicorn/Deploy unicorn", Render("{% set pipeline_name = \"Deploy \" + data.app.repo_name %}{{ pipeline_name }}/{{ pipeline_name }}"));
+    }
+
+    [Theory]
+    [InlineData("a{# comment with {{ x }} and\n two lines #}b", "ab")]
+    [InlineData("[\n  {%- for x in data.items -%}\n  {{ x }}\n  {%- endfor -%}\n]", "[abc]")]
+    [InlineData("a\n{% if flag %}\nb\n{% endif %}\n", "a\n\nb\n")]
+    [InlineData("x  {{- name -}}  \n y", "xunicorny")]
+    [InlineData("{% raw %}{{ not rendered }} {% if %}{% endraw %}", "{{ not rendered }} {% if %}")]
+    [InlineData("{%- raw -%}  {{ x }}  {%- endraw -%}", "{{ x }}")]
+    [InlineData("{\"a\": \"{{ name }}\", \"b\": {\"c\": [1, {}]}, \"end\": \"}%}\"}", "{\"a\": \"unicorn\", \"b\": {\"c\": [1, {}]}, \"end\": \"}%}\"}")]
+    public void Text_comments_whitespace_control_and_raw_give_jinjas_output_when_rendered(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Fact]
+    public void Include_renders_a_translated_store_template_with_the_current_variables_when_in_a_loop()
+    {
+        var directory = Directory.CreateTempSubdirectory("jinja-include-").FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "pipeline"));
+        File.WriteAllText(Path.Combine(directory, "pipeline", "item.json.j2"), "{% set label = prefix ~ x %}\"{{ label | upper }}\"{% for c in data.items %}{% endfor %}");
+        var store = new TemplateStore(directory);
+
+        var rendered = Render("{% set prefix = 'p-' %}[{% for x in data.items %}{% include \"pipeline/item.json.j2\" %}{% if not loop.last %},{% endif %}{% endfor %}]", store: store);
+
+        Assert.Equal("[\"P-A\",\"P-B\",\"P-C\"]", rendered);
+    }
+
+    [Fact]
+    public void Translation_is_cached_once_per_file_per_store_when_requested_again()
+    {
+        var store = new TemplateStore();
+        var first = JinjaTemplates.FromText(store, "a.json.j2", "{{ name }}");
+
+        Assert.Same(first, JinjaTemplates.FromText(store, "a.json.j2", "{{ name }}"));
+        Assert.NotSame(first, JinjaTemplates.FromText(store, "a.json.j2", "{{ name }}!"));
+        Assert.NotSame(first, JinjaTemplates.FromText(new TemplateStore(), "a.json.j2", "{{ name }}"));
+    }
+
+    [Fact]
+    public void Translation_keeps_the_jinja_line_numbers_when_tags_span_and_trim_lines()
+    {
+        var scriban = JinjaTranslator.Translate("t.j2", "a\n{#\n\n#}\n  {%- if flag\n %}\n{{ x }}{% endif %}\nz");
+
+        Assert.Equal(8, scriban.Split('\n').Length);
+    }
+}
