@@ -11,7 +11,7 @@ internal static class JinjaRendering
 {
     public const string Model = """
         {
-          "data": {"app": {"appname": "unicornforrest", "repo_name": "unicorn", "triggerjob": "forrest_unicorn"}, "items": ["a", "b", "c"]},
+          "data": {"app": {"appname": "unicornforrest", "repo_name": "unicorn", "triggerjob": "forrest_unicorn"}, "list": ["a", "b", "c"]},
           "name": "unicorn", "flag": true, "off": false, "ratio": 1.0, "count": 3, "empty_list": [], "nothing": null,
           "quote": "say \"hi\"", "json_text": "{\"k\": 1}", "obj": {"k": 1, "s": "x\"y"},
           "stages": [{"name": "first"}, {"name": "second", "wait": 5}]

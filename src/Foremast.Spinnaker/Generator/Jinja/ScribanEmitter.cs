@@ -39,6 +39,9 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
         "array", "date", "html", "math", "object", "regex", "string", "timespan", "tojson",
     ];
 
+    /// <summary>Jinja's <c>x.name</c> finds these dict methods before a key of that name; Scriban would find the key.</summary>
+    private static readonly HashSet<string> DictMethods = ["items", "keys", "values", "get", "pop", "popitem", "copy", "update", "clear", "setdefault", "fromkeys"];
+
     private readonly Stack<string> _loops = new();
 
     /// <summary>Enters a <c>for</c> body; <paramref name="sequenceVariable"/> holds the iterated list (for <c>loop.length</c>).</summary>
@@ -93,6 +96,7 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
 
     private string Member(AttributeNode attribute)
     {
+        if (DictMethods.Contains(attribute.Name)) throw error($".{attribute.Name} is the dict method in Jinja, not the key \"{attribute.Name}\"; write ['{attribute.Name}']");
         var target = Target(attribute.Target);
         return IsIdentifier(attribute.Name) && !Reserved.Contains(attribute.Name) ? $"{target}.{attribute.Name}" : $"{target}[{Literal(attribute.Name)}]";
     }
@@ -123,8 +127,10 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
 
     private string Binary(BinaryNode binary, bool condition)
     {
-        var left = Emit(binary.Left, condition);
-        var right = Emit(binary.Right, condition);
+        // Only and/or pass the condition context on to their operands; every other operator works on values.
+        var logical = binary.Operator is "and" or "or";
+        var left = Emit(binary.Left, logical && condition);
+        var right = Emit(binary.Right, logical && condition);
         return binary.Operator switch
         {
             // Jinja's and/or give an operand, not a boolean ("x or 'default'"); in a condition only the truth counts.
@@ -133,7 +139,7 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
             "~" => $"j2_concat({left}, {right})",
             "in" => $"j2_in({left}, {right})",
             "not in" => $"(!j2_in({left}, {right}))",
-            _ => $"({Value(binary.Left)} {binary.Operator} {Value(binary.Right)})",
+            _ => $"({left} {binary.Operator} {right})",
         };
     }
 
