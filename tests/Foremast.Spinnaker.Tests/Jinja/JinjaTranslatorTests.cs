@@ -109,6 +109,19 @@ public class JinjaTranslatorTests
     }
 
     [Theory]
+    [InlineData("{% set x = 1 %}{% for i in [1, 2] %}{% set x = x + i %}{{ x }},{% endfor %}{{ x }}", "2,3,1")]
+    [InlineData("{% for i in [1, 2] %}{% set n = i %}{% endfor %}[{{ n }}]", "[]")]
+    [InlineData("{% for i in [1, 2] %}{% if i == 2 %}[{{ y }}]{% endif %}{% set y = i %}{% endfor %}", "[]")]
+    [InlineData("{% if flag %}{% set z = 5 %}{% endif %}{{ z }}", "5")]
+    [InlineData("{% set x = 5 %}{% for x in [1] %}{{ x }}{% endfor %}{{ x }}", "15")]
+    [InlineData("{% for a in [1, 2] %}{% set t = a %}{% for b in [3] %}{% set t = t + b %}{{ t }}{% endfor %}{{ t }}|{% endfor %}", "41|52|")]
+    [InlineData("{% for s in [1] %}{{ loop.length }}{% for q in [1, 2, 3] %}{% endfor %}{{ loop.length }}{% endfor %}", "11")]
+    public void Set_in_a_loop_body_follows_jinjas_scoping_when_the_loop_assigns_variables(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
+    [Theory]
     [InlineData("a{# comment with {{ x }} and\n two lines #}b", "ab")]
     [InlineData("[\n  {%- for x in data.list -%}\n  {{ x }}\n  {%- endfor -%}\n]", "[abc]")]
     [InlineData("a\n{% if flag %}\nb\n{% endif %}\n", "a\n\nb\n")]
@@ -132,6 +145,17 @@ public class JinjaTranslatorTests
         var rendered = Render("{% set prefix = 'p-' %}[{% for x in data.list %}{% include \"pipeline/item.json.j2\" %}{% if not loop.last %},{% endif %}{% endfor %}]", store: store);
 
         Assert.Equal("[\"P-A\",\"P-B\",\"P-C\"]", rendered);
+    }
+
+    [Fact]
+    public void Include_sees_the_loops_variables_and_keeps_its_own_sets_when_rendered_in_a_loop()
+    {
+        var directory = Directory.CreateTempSubdirectory("jinja-include-").FullName;
+        File.WriteAllText(Path.Combine(directory, "inc.j2"), "[{{ x }}{{ a }}{% set a = 9 %}{{ a }}]");
+        var store = new TemplateStore(directory);
+
+        Assert.Equal("[1109][2209]1", Render("{% set a = 1 %}{% for x in [1, 2] %}{% set a = x * 10 %}{% include \"inc.j2\" %}{% endfor %}{{ a }}", store: store));
+        Assert.Equal("[9]", Render("{% include \"inc.j2\" %}{{ a }}", store: store));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Foremast.Spinnaker.Generator.Jinja;
 /// precedence never differs from Jinja's. Jinja semantics Scriban lacks go through the <c>j2_*</c> functions of
 /// <see cref="JinjaRuntime"/>; <c>loop.*</c> maps onto Scriban's <c>for.*</c> of the innermost loop.
 /// </summary>
-internal sealed class ScribanEmitter(Func<string, Exception> error)
+internal sealed class ScribanEmitter(JinjaScope scope, Func<string, Exception> error)
 {
     /// <summary>Functions a Foremast manual template may call (see <c>ManualPipelines.Globals</c>).</summary>
     private static readonly HashSet<string> Functions = ["generate_predictable_pipeline_id", "get_pipeline_id", "raise_exception"];
@@ -42,17 +42,11 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
     /// <summary>Jinja's <c>x.name</c> finds these dict methods before a key of that name; Scriban would find the key.</summary>
     private static readonly HashSet<string> DictMethods = ["items", "keys", "values", "get", "pop", "popitem", "copy", "update", "clear", "setdefault", "fromkeys"];
 
-    private readonly Stack<string> _loops = new();
-
-    /// <summary>Enters a <c>for</c> body; <paramref name="sequenceVariable"/> holds the iterated list (for <c>loop.length</c>).</summary>
-    public void EnterLoop(string sequenceVariable) => _loops.Push(sequenceVariable);
-
-    public void ExitLoop() => _loops.Pop();
-
+    /// <summary>The Scriban variable for a Jinja variable name in the current scope.</summary>
     public string Variable(string name)
     {
         if (Reserved.Contains(name) || name.StartsWith("j2_", StringComparison.Ordinal)) throw error($"the variable name \"{name}\" is reserved in the Scriban translation; rename it");
-        return name;
+        return scope.Resolve(name);
     }
 
     /// <summary>An expression whose value is printed or assigned.</summary>
@@ -64,8 +58,8 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
     private string Emit(JinjaNode node, bool condition) => node switch
     {
         LiteralNode literal => Literal(literal.Value),
-        NameNode name => name.Name == "loop" && _loops.Count > 0 ? throw error("\"loop\" can only be used as loop.index, loop.index0, loop.first, loop.last, loop.length, loop.revindex or loop.revindex0") : Variable(name.Name),
-        AttributeNode { Target: NameNode { Name: "loop" } } loop when _loops.Count > 0 => LoopAttribute(loop.Name),
+        NameNode name => name.Name == "loop" && scope.LoopList is not null ? throw error("\"loop\" can only be used as loop.index, loop.index0, loop.first, loop.last, loop.length, loop.revindex or loop.revindex0") : Variable(name.Name),
+        AttributeNode { Target: NameNode { Name: "loop" } } loop when scope.LoopList is not null => LoopAttribute(loop.Name),
         AttributeNode attribute => Member(attribute),
         IndexNode index => $"{Target(index.Target)}[{Value(index.Index)}]",
         CallNode call => Call(call),
@@ -89,7 +83,7 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
             "last" => "for.last",
             "revindex" => "(for.rindex + 1)",
             "revindex0" => "for.rindex",
-            "length" => $"j2_length({_loops.Peek()})",
+            "length" => $"j2_length({scope.LoopList})",
             _ => throw error($"loop.{name} is not supported (supported: index, index0, first, last, length, revindex, revindex0)"),
         };
     }
@@ -155,7 +149,7 @@ internal sealed class ScribanEmitter(Func<string, Exception> error)
         _ => throw new InvalidOperationException($"unexpected literal {value}"),
     };
 
-    private static string Quote(string text)
+    public static string Quote(string text)
     {
         var builder = new StringBuilder("\"");
         foreach (var c in text)
