@@ -14,6 +14,7 @@ public class JinjaTranslatorTests
     [InlineData("{{ 'n' ~ 1 ~ flag ~ missing }}", "n1True")]
     [InlineData("{{ 'it''s' }}", "its")]
     [InlineData("{{ count * 2 + 1 }} {{ 7 // 2 }} {{ 7 % 2 }} {{ -count }}", "7 3 1 -3")]
+    [InlineData("{{ 7 / 2 }} {{ 4 / 2 }} {{ -7 // 2 }} {{ -7 % 3 }} {{ 7.5 // 2 }} {{ '-' * 3 }} {{ 2 * 1.5 }} {{ 1 + 2.0 }} {{ 10 - 2.5 }}", "3.5 2.0 -4 2 3.0 --- 3.0 3.0 7.5")]
     public void Expression_prints_jinjas_text_when_it_uses_access_literals_and_operators(string jinja, string expected)
     {
         Assert.Equal(expected, Render(jinja));
@@ -42,6 +43,7 @@ public class JinjaTranslatorTests
     [InlineData("{% if 'b' in data.list and 'x' not in data.list and 'app' in data and 'corn' in name %}in{% endif %}", "in")]
     [InlineData("{% if count == 3 and name != 'x' and count >= 3 and count <= 3 and count < 4 %}cmp{% endif %}", "cmp")]
     [InlineData("{{ missing or 'fallback' }}|{{ name and name | upper }}|{{ off and 'never' }}", "fallback|UNICORN|False")]
+    [InlineData("{{ 'a' < 'b' }} {{ 'B' < 'a' }} {{ 1 == 1.0 }} {{ '1' == 1 }} {{ none == nothing }} {{ [1] == [1] }} {{ 'x' != 'y' }} {{ flag == true }} {{ 2 > 1.5 }}", "True True True False True True True True True")]
     [InlineData("{{ 'yes' if flag else 'no' }}{{ 'yes' if off else 'no' }}{{ 'only' if off }}", "yesno")]
     public void Condition_uses_python_truthiness_and_operands_when_it_tests_values(string jinja, string expected)
     {

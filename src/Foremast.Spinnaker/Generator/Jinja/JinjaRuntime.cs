@@ -83,9 +83,59 @@ internal static class JinjaRuntime
         null => false,
         string s => s.Contains(PythonText.Str(item), StringComparison.Ordinal),
         ScriptObject obj => item is not null && obj.ContainsKey(PythonText.Str(item)),
-        IEnumerable list => list.Cast<object?>().Any(x => Same(x, item)),
+        IEnumerable list => list.Cast<object?>().Any(x => Eq(x, item)),
         _ => throw new InvalidOperationException($"argument of type {PythonType(container)} is not iterable"),
     };
+
+    /// <summary>Python's <c>==</c>: no conversion between text and numbers ('1' != 1), lists and dicts by content.</summary>
+    public static bool Eq(object? left, object? right)
+    {
+        switch (left, right)
+        {
+            case (null, _) or (_, null): return left is null && right is null;
+            case (string a, string b): return a == b;
+            case (string, _) or (_, string): return false;
+            case (ScriptObject a, ScriptObject b): return a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && Eq(p.Value, v));
+            case (ScriptObject, _) or (_, ScriptObject): return false;
+            case (IEnumerable a, IEnumerable b):
+                var x = a.Cast<object?>().ToList();
+                var y = b.Cast<object?>().ToList();
+                return x.Count == y.Count && x.Zip(y).All(p => Eq(p.First, p.Second));
+            default: return Same(left, right) || (IsNumeric(left) && IsNumeric(right) && Number(left) == Number(right));
+        }
+    }
+
+    /// <summary>Python's <c>//</c>: rounds toward negative infinity (Scriban's truncates toward zero).</summary>
+    public static object FloorDiv(object? left, object? right)
+    {
+        if (Integer(left, out var a) && Integer(right, out var b))
+        {
+            if (b == 0) throw new DivideByZeroException("integer division or modulo by zero");
+            var quotient = a / b;
+            return a % b != 0 && (a < 0) != (b < 0) ? quotient - 1 : quotient;
+        }
+
+        var divisor = Number(right);
+        if (divisor == 0) throw new DivideByZeroException("float floor division by zero");
+        return Math.Floor(Number(left) / divisor);
+    }
+
+    /// <summary>Python's <c>%</c> on numbers: the result has the divisor's sign (C#'s has the dividend's).</summary>
+    public static object Mod(object? left, object? right)
+    {
+        if (left is string) throw new InvalidOperationException("string formatting with % is not supported; use ~ to join strings");
+        if (Integer(left, out var a) && Integer(right, out var b))
+        {
+            if (b == 0) throw new DivideByZeroException("integer division or modulo by zero");
+            var remainder = a % b;
+            return remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder;
+        }
+
+        var x = Number(left);
+        var y = Number(right);
+        if (y == 0) throw new DivideByZeroException("float modulo");
+        return x - (y * Math.Floor(x / y));
+    }
 
     /// <summary>What <c>for x in value</c> walks: a dict's keys, a string's characters, nothing for null.</summary>
     public static ScriptArray Iter(object? value)
@@ -119,6 +169,31 @@ internal static class JinjaRuntime
         if (IsNumber(a) && IsNumber(b)) return Convert.ToDouble(a, CultureInfo.InvariantCulture) == Convert.ToDouble(b, CultureInfo.InvariantCulture);
         return a.Equals(b);
     }
+
+    private static bool Integer(object? value, out long result)
+    {
+        switch (value)
+        {
+            case int or long:
+                result = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                return true;
+            case bool b:
+                result = b ? 1 : 0;
+                return true;
+            default:
+                result = 0;
+                return false;
+        }
+    }
+
+    private static double Number(object? value) => value switch
+    {
+        bool b => b ? 1 : 0,
+        int or long or double or float or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"unsupported operand type {(value is null ? "NoneType" : PythonType(value))} for // or %"),
+    };
+
+    private static bool IsNumeric(object value) => value is bool || IsNumber(value);
 
     private static bool IsNumber(object value) => value is int or long or double or float or decimal;
 

@@ -133,6 +133,10 @@ internal sealed class ScribanEmitter(JinjaScope scope, Func<string, Exception> e
             "~" => $"j2_concat({left}, {right})",
             "in" => $"j2_in({left}, {right})",
             "not in" => $"(!j2_in({left}, {right}))",
+            "==" => $"j2_eq({left}, {right})",
+            "!=" => $"(!j2_eq({left}, {right}))",
+            "//" => $"j2_floordiv({left}, {right})",
+            "%" => $"j2_mod({left}, {right})",
             _ => $"({left} {binary.Operator} {right})",
         };
     }
