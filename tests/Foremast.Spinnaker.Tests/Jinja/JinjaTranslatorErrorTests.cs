@@ -30,7 +30,9 @@ public class JinjaTranslatorErrorTests
     [InlineData("a\nb {{ name }", "test.json.j2:2: \"{{\" is never closed with \"}}\"")]
     [InlineData("{% raw %}never", "test.json.j2:1: {% raw %} is never closed with {% endraw %}")]
     [InlineData("{{ }}", "test.json.j2:1: empty expression")]
-    [InlineData("{{ name | upper( }}", "test.json.j2:1: unexpected end of expression")]
+    [InlineData("{{ name | }}", "test.json.j2:1: expected a name, got end of expression")]
+    [InlineData("{{ (name }}", "test.json.j2:1: \"{{\" is never closed with \"}}\"")]
+    [InlineData("{{ name ) }}", "test.json.j2:1: unexpected \")\"")]
     public void Unsupported_or_broken_construct_names_file_line_and_construct_when_translated(string jinja, string expected)
     {
         var error = Assert.Throws<JinjaTemplateException>(() => Render(jinja));

@@ -98,10 +98,14 @@ internal static partial class JinjaLexer
         return -1;
     }
 
-    /// <summary>The closing delimiter outside string literals, so <c>{{ "}}" }}</c> closes at the second one.</summary>
+    /// <summary>
+    /// The closing delimiter outside string literals and brackets, as Jinja's lexer finds it: <c>{{ "}}" }}</c> and
+    /// <c>{{ {"a": {"b": 1}} | tojson }}</c> close at their last delimiter.
+    /// </summary>
     private static int FindCloser(string source, int from, string closer)
     {
         char? quote = null;
+        var depth = 0;
         for (var i = from; i < source.Length - 1; i++)
         {
             var c = source[i];
@@ -114,9 +118,17 @@ internal static partial class JinjaLexer
             {
                 quote = c;
             }
-            else if (c == closer[0] && source[i + 1] == closer[1])
+            else if (depth == 0 && c == closer[0] && source[i + 1] == closer[1])
             {
                 return i;
+            }
+            else if (c is '{' or '[' or '(')
+            {
+                depth++;
+            }
+            else if (c is '}' or ']' or ')' && depth > 0)
+            {
+                depth--;
             }
         }
 

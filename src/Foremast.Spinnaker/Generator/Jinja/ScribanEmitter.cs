@@ -35,7 +35,7 @@ internal sealed class ScribanEmitter(JinjaScope scope, Func<string, Exception> e
     private static readonly HashSet<string> Reserved =
     [
         "if", "else", "end", "for", "in", "while", "case", "when", "break", "continue", "func", "ret", "capture", "readonly",
-        "import", "with", "wrap", "include", "tablerow", "do", "this", "empty", "null", "true", "false",
+        "import", "with", "wrap", "include", "tablerow", "do", "this", "empty", "blank", "null", "true", "false",
         "array", "date", "html", "math", "object", "regex", "string", "timespan", "tojson",
     ];
 
