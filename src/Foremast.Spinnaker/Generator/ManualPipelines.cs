@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Foremast.Core.Config;
 using Foremast.Core.Templates;
+using Foremast.Spinnaker.Generator.Jinja;
 using Foremast.Spinnaker.Lookups;
 using Scriban;
 using Scriban.Runtime;
@@ -11,7 +12,8 @@ internal sealed record ManualContext(ConfigSnapshot Snapshot, SnapshotModel Mode
 
 /// <summary>
 /// Manual pipeline types (Foremast's <c>create_pipeline_manual</c>): each <c>pipeline_files[i]</c> is a pipeline JSON
-/// file, or a Scriban template (<c>.sbn</c>, in place of Foremast's <c>.j2</c>), giving one pipeline or an array.
+/// file, a Scriban template (<c>.sbn</c>) or a Foremast Jinja template (<c>.j2</c>, translated to Scriban by
+/// <see cref="JinjaTranslator"/>), giving one pipeline or an array.
 /// No wrapper, no renumbering. Deliberate differences from Foremast:
 /// the default name strips the exact <c>templates://</c> prefix (Foremast's <c>lstrip</c> also ate leading
 /// <c>t,e,m,p,l,a,s,:,/</c> characters of the file name), and without an existing pipeline of that exact name the
@@ -30,24 +32,13 @@ internal static class ManualPipelines
         {
             var fileName = files[i]?.ToString() ?? "";
             var text = Read(manual, fileName);
-            if (fileName.EndsWith(".sbn", StringComparison.Ordinal))
+            var template = fileName.EndsWith(".sbn", StringComparison.Ordinal) ? ParseScriban(fileName, text)
+                : fileName.EndsWith(".j2", StringComparison.Ordinal) ? JinjaTemplates.FromText(manual.Store, fileName, text)
+                : null;
+            if (template is not null)
             {
                 var globals = Globals(manual, variables is not null && i < variables.Count ? variables[i] : null);
-                var template = Template.Parse(text, fileName);
-                if (template.HasErrors) throw new InvalidOperationException($"pipeline file \"{fileName}\" has template errors: {string.Join("; ", template.Messages)}");
-                manual.Context.PushGlobal(globals);
-                try
-                {
-                    text = template.Render(manual.Context);
-                }
-                catch (Scriban.Syntax.ScriptRuntimeException e)
-                {
-                    throw new InvalidOperationException($"pipeline file \"{fileName}\" failed: {e.Message}", e);
-                }
-                finally
-                {
-                    manual.Context.PopGlobal();
-                }
+                text = Render(manual, fileName, template, globals, jinja: !fileName.EndsWith(".sbn", StringComparison.Ordinal));
             }
 
             var parsed = JsonNode.Parse(text) ?? throw new InvalidOperationException($"pipeline file \"{fileName}\" is JSON null");
@@ -61,6 +52,41 @@ internal static class ManualPipelines
         }
 
         return result;
+    }
+
+    private static Template ParseScriban(string fileName, string text)
+    {
+        var template = Template.Parse(text, fileName);
+        if (template.HasErrors) throw new InvalidOperationException($"pipeline file \"{fileName}\" has template errors: {string.Join("; ", template.Messages)}");
+        return template;
+    }
+
+    private static string Render(ManualContext manual, string fileName, Template template, ScriptObject globals, bool jinja)
+    {
+        // Translated Jinja calls the j2_* functions; they are visible to that render only.
+        if (jinja) manual.Context.PushGlobal(JinjaRuntime.Functions);
+        manual.Context.PushGlobal(globals);
+        try
+        {
+            return template.Render(manual.Context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException e)
+        {
+            throw new InvalidOperationException($"pipeline file \"{fileName}\" failed: {Innermost(e)}", e);
+        }
+        finally
+        {
+            manual.Context.PopGlobal();
+            if (jinja) manual.Context.PopGlobal();
+        }
+    }
+
+    /// <summary>Scriban wraps errors of functions (an include that does not translate, raise_exception); the innermost message says what happened.</summary>
+    private static string Innermost(Exception e)
+    {
+        var message = e.Message;
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException) message = inner is Scriban.Syntax.ScriptRuntimeException ? inner.Message : $"{message}: {inner.Message}";
+        return message;
     }
 
     /// <summary>Foremast's <c>normalize_pipeline_name</c>: characters unsafe in a Spinnaker pipeline name become <c>_</c>.</summary>

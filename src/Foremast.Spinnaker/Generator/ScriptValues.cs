@@ -27,7 +27,8 @@ internal static class ScriptValues
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
-                return element.TryGetInt64(out var l) ? l : element.GetDouble();
+                // Boxed apart: "? l : GetDouble()" alone would make every integer a double (3 printing as 3.0 in Jinja).
+                return element.TryGetInt64(out var l) ? l : (object)element.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

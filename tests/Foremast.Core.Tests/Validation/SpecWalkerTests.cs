@@ -133,6 +133,13 @@ public class SpecWalkerTests
     }
 
     [Fact]
+    public void Region_names_are_accepted_when_they_are_aws_or_gcp_regions()
+    {
+        Assert.Empty(Env("""{"regions": {"us-east-1": {}, "us-gov-west-1": {}, "us-central1": {}, "europe-west4": {}, "northamerica-northeast1": {}}}"""));
+        Assert.Equal(["f.json: $.regions[0]: expected a region name like \"us-east-1\", got string \"useast1\""], Env("""{"regions": ["useast1"]}"""));
+    }
+
+    [Fact]
     public void Region_names_must_look_like_regions_in_both_dict_and_list_form()
     {
         Assert.Equal(["f.json: $.regions.US_EAST_1: expected a region name like \"us-east-1\", got key \"US_EAST_1\""], Env("""{"regions": {"US_EAST_1": {}}}"""));

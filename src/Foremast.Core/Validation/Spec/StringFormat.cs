@@ -13,9 +13,10 @@ public sealed class StringFormat
 
     public static readonly IReadOnlyList<string> ListenerProtocols = ["HTTP", "HTTPS", "TCP", "SSL", "TLS", "UDP", "TCP_UDP"];
 
+    /// <summary>AWS regions (us-east-1, us-gov-west-1) and GCP regions (us-central1, europe-west4), which cloudfunction envs use.</summary>
     public static readonly StringFormat Region = new(
         "region",
-        "^[a-z]{2}(?:-[a-z]+)+-[0-9]+$",
+        "^(?:[a-z]{2}(?:-[a-z]+)+-[0-9]+|[a-z]+-[a-z]+[0-9]+)$",
         "a region name like \"us-east-1\"");
 
     /// <summary>ELB listener ends: Foremast upper-cases the protocol, so any case is accepted.</summary>
