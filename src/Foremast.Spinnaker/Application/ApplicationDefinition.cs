@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Foremast.Core.Config;
 using Foremast.Core.Templates;
+using Foremast.Spinnaker.Generator;
 using Scriban.Runtime;
 
 namespace Foremast.Spinnaker.Application;
@@ -34,7 +35,8 @@ public static class ApplicationDefinition
     private static ScriptObject Model(ConfigSnapshot snapshot, string email, string cloudProvider)
     {
         var pipeline = (ScriptObject)ScriptValues.From(snapshot.Pipeline)!;
-        var chaos = pipeline["chaos_monkey"] as ScriptObject ?? [];
+        // Snapshot objects are shared and read-only; the two numbers are rewritten on a copy.
+        var chaos = ScriptValues.Copy(pipeline["chaos_monkey"]);
         chaos["mean_time"] = ScriptValues.Numeric(chaos["mean_time"]);
         chaos["minimum_time"] = ScriptValues.Numeric(chaos["minimum_time"]);
 

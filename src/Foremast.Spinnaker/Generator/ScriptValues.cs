@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Scriban.Runtime;
 
@@ -6,6 +7,8 @@ namespace Foremast.Spinnaker.Generator;
 /// <summary>Turns snapshot JSON into the objects Scriban templates navigate (<c>data.asg.min_inst</c>, loops, <c>object.keys</c>).</summary>
 internal static class ScriptValues
 {
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
     /// <summary>
     /// Objects come back read-only: they are cached per snapshot and shared by every render, so a template that
     /// assigns into <c>data.x.y</c> must not leak the change into the next render. Per-render objects
@@ -49,6 +52,16 @@ internal static class ScriptValues
 
         return copy;
     }
+
+    /// <summary>
+    /// Encodes a template value as JSON. Strings are escaped, which Foremast's Jinja templates did not do for
+    /// values like instance links (a quote in a link broke the task body).
+    /// </summary>
+    public static string Json(object? value) => JsonSerializer.Serialize(value, Compact);
+
+    /// <summary>Foremast printed numbers raw into JSON, so a number given as a string still became a number.</summary>
+    public static object? Numeric(object? value) =>
+        value is string s && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : value;
 
     public static ScriptArray Array(IEnumerable<string> items)
     {
