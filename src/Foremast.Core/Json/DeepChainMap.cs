@@ -29,27 +29,11 @@ public static class DeepChainMap
 
     private static JsonNode? MergedValue(JsonObject?[] maps, string key)
     {
-        JsonNode? first = null;
-        var firstIndex = -1;
-        for (var i = 0; i < maps.Length; i++)
-        {
-            if (maps[i] is { } map && map.TryGetPropertyValue(key, out first))
-            {
-                firstIndex = i;
-                break;
-            }
-        }
+        var first = FirstValue(maps, key, out var firstIndex);
 
         if (first is not JsonObject) return first?.DeepClone();
 
-        // Lower-priority mappings whose value is not an object drop out of the nested merge.
-        var nested = new JsonObject?[maps.Length - firstIndex];
-        for (var i = firstIndex; i < maps.Length; i++)
-        {
-            nested[i - firstIndex] = maps[i] is { } map && map.TryGetPropertyValue(key, out var value) ? value as JsonObject : null;
-        }
-
-        return Merge(nested);
+        return Merge(NestedObjects(maps, key, firstIndex));
     }
 
     /// <summary>Writes <c>Merge(maps)</c> straight to JSON: the load path needs the text, not a node tree to throw away.</summary>
@@ -104,16 +88,7 @@ public static class DeepChainMap
     /// <summary>Writes the merged value of one key (the first mapping's value, or the deep merge when that is an object).</summary>
     public static void WriteMergedValue(Utf8JsonWriter writer, JsonObject?[] maps, string key)
     {
-        JsonNode? first = null;
-        var firstIndex = -1;
-        for (var i = 0; i < maps.Length; i++)
-        {
-            if (maps[i] is { } map && map.TryGetPropertyValue(key, out first))
-            {
-                firstIndex = i;
-                break;
-            }
-        }
+        var first = FirstValue(maps, key, out var firstIndex);
 
         if (first is not JsonObject)
         {
@@ -122,12 +97,30 @@ public static class DeepChainMap
             return;
         }
 
+        WriteMerged(writer, NestedObjects(maps, key, firstIndex));
+    }
+
+    /// <summary>The value of the highest-priority mapping that has the key (null when none has it).</summary>
+    private static JsonNode? FirstValue(JsonObject?[] maps, string key, out int index)
+    {
+        for (index = 0; index < maps.Length; index++)
+        {
+            if (maps[index] is { } map && map.TryGetPropertyValue(key, out var value)) return value;
+        }
+
+        index = -1;
+        return null;
+    }
+
+    /// <summary>The key's objects from the first mapping on; lower-priority values that are not objects drop out of the nested merge.</summary>
+    private static JsonObject?[] NestedObjects(JsonObject?[] maps, string key, int firstIndex)
+    {
         var nested = new JsonObject?[maps.Length - firstIndex];
         for (var i = firstIndex; i < maps.Length; i++)
         {
             nested[i - firstIndex] = maps[i] is { } map && map.TryGetPropertyValue(key, out var value) ? value as JsonObject : null;
         }
 
-        WriteMerged(writer, nested);
+        return nested;
     }
 }
