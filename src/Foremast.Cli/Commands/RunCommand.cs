@@ -70,7 +70,18 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         var body = new StartRunBody(null, request.Project, request.Repo, new StartRunSource(Path.GetFullPath(settings.RunwayDirectory), null, null),
             new StartRunArtifact(artifact.Version, artifact.Url), settings.DryRun);
-        var started = await client.StartAsync(body, cancellationToken);
+        RunStartReply started;
+        try
+        {
+            started = await client.StartAsync(body, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            // An engine that is not there is an operator error: one line, no stack trace.
+            Console.Error.WriteLine($"error: cannot reach the engine at {client.Server}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
         if (started.RunId is null)
         {
             Console.Error.WriteLine($"error: the engine refused the run (HTTP {started.Status}): {started.Body}");

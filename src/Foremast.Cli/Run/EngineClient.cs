@@ -13,13 +13,13 @@ public sealed class EngineClient(Uri server) : IDisposable
     public Uri Server => server;
 
     /// <returns>The run id, whether the run is new, or the API's error (status and body text).</returns>
-    public async Task<StartOutcome> StartAsync(StartRunBody body, CancellationToken cancellationToken)
+    public async Task<RunStartReply> StartAsync(StartRunBody body, CancellationToken cancellationToken)
     {
         using var response = await _http.PostAsJsonAsync("api/runs", body, ApiJson.Options, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode) return new StartOutcome(null, false, (int)response.StatusCode, text);
+        if (!response.IsSuccessStatusCode) return new RunStartReply(null, false, (int)response.StatusCode, text);
         var runId = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("runId").GetString();
-        return new StartOutcome(runId, response.StatusCode == HttpStatusCode.Accepted, (int)response.StatusCode, text);
+        return new RunStartReply(runId, response.StatusCode == HttpStatusCode.Accepted, (int)response.StatusCode, text);
     }
 
     public async Task<RunDocument?> GetAsync(string runId, CancellationToken cancellationToken)
@@ -41,4 +41,4 @@ public sealed class EngineClient(Uri server) : IDisposable
     public void Dispose() => _http.Dispose();
 }
 
-public sealed record StartOutcome(string? RunId, bool Created, int Status, string Body);
+public sealed record RunStartReply(string? RunId, bool Created, int Status, string Body);
