@@ -91,7 +91,18 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         Console.Out.WriteLine($"{(started.Created ? "started" : "found existing")} run {started.RunId} on {client.Server}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
-        var final = await WatchAsync(client, started.RunId, settings, timeout.Token);
+        RunDocument? final;
+        try
+        {
+            final = await WatchAsync(client, started.RunId, settings, timeout.Token);
+        }
+        catch (HttpRequestException e)
+        {
+            // E.g. Ctrl+C stopped the in-process engine first, or the server went away: the run itself is durable and goes on.
+            Console.Error.WriteLine($"error: lost the engine while following run {started.RunId}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
         if (final is null)
         {
             Console.Error.WriteLine($"error: run {started.RunId} did not end within {settings.Timeout} s; it goes on on the engine");
