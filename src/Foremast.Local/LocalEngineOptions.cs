@@ -61,6 +61,12 @@ public sealed class LocalEngineOptions
     /// <summary>Where to find the Azurite command when the engine starts Azurite itself; null searches node_modules upwards.</summary>
     public string? AzuriteCommand { get; set; }
 
+    /// <summary>Where the approval signing key is kept when <c>Foremast:Approvals:SigningKey</c> is not set; null means ~/.foremast/approval.key.</summary>
+    public string? ApprovalKeyFile { get; set; }
+
+    /// <summary>List open gates' approval links in <c>GET /api/runs/{id}</c> (what <c>foremast run</c> prints and follows).</summary>
+    public bool ApprovalLinksInStatus { get; set; } = true;
+
     public string EffectiveConnectionString => string.IsNullOrWhiteSpace(StorageConnectionString) ? DevelopmentStorage : StorageConnectionString;
 
     public string EffectiveWorkerId => string.IsNullOrWhiteSpace(WorkerId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : WorkerId;

@@ -9,6 +9,7 @@ using Foremast.Local.Storage;
 using Foremast.Local.Worker;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Extensions;
+using Foremast.Workflows.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -45,6 +46,11 @@ public static class LocalEngineServiceCollectionExtensions
             : new InMemoryActionRecorder());
         services.AddForemastWorkflows();
 
+        // The shared HTTP API, with the same "Foremast" section binding as the Functions app.
+        services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);
+        services.AddSingleton<IPostConfigureOptions<ForemastApiOptions>, LocalApiOptionsSetup>();
+        services.AddForemastApi();
+
         services.AddDurableTaskWorker(worker =>
         {
             worker.AddTasks(tasks => tasks.AddForemastTasks());
@@ -71,11 +77,12 @@ public static class LocalEngineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps the sidecar's gRPC service and <c>GET /api/health</c>; the run API is mapped by the shared HTTP handlers.</summary>
+    /// <summary>Maps the sidecar's gRPC service, <c>GET /api/health</c> and every route of the shared HTTP API.</summary>
     public static IEndpointRouteBuilder MapForemastLocalEngine(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<TaskHubGrpcServer>();
         endpoints.MapGet(HealthEndpoint.Route, HealthEndpoint.HandleAsync);
+        ApiEndpoints.Map(endpoints);
         return endpoints;
     }
 

@@ -13,4 +13,11 @@ public sealed class ApprovalOptions
     /// It wins over the form field <c>by</c>, which anyone can type.
     /// </summary>
     public string IdentityHeader { get; set; } = "X-MS-CLIENT-PRINCIPAL-NAME";
+
+    /// <summary>
+    /// Adds each open gate's approval link to <c>GET /api/runs/{id}</c>. Off by default: links are capabilities and go to
+    /// approvers through notifications. The local engine turns it on, because its API is loopback-only and unauthenticated
+    /// (whoever can read the status there can already cancel the run) and <c>foremast run</c> has no other channel.
+    /// </summary>
+    public bool LinksInRunStatus { get; set; }
 }

@@ -15,7 +15,7 @@ public sealed class ForemastApi
 {
     private readonly StartRunHandler _start;
     private readonly GitHookHandler _hooks;
-    private readonly GetRunHandler _get = new();
+    private readonly GetRunHandler _get;
     private readonly ListRunsHandler _list = new();
     private readonly CancelRunHandler _cancel = new();
     private readonly ApprovalPageHandler _approvalPage;
@@ -26,6 +26,7 @@ public sealed class ForemastApi
         Options = options;
         var tokens = ApprovalToken.FromOptions(options.Approvals);
         Links = new LinkBuilder(options, tokens);
+        _get = new GetRunHandler(options.Approvals.LinksInRunStatus ? Links : null);
         var starter = new RunStarter(reader, options);
         _start = new StartRunHandler(starter, Links, options);
         _hooks = new GitHookHandler(starter, Links, options);

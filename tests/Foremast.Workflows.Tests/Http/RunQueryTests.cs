@@ -1,5 +1,6 @@
 using Foremast.Workflows.Http;
 using Foremast.Workflows.Http.Runs;
+using Foremast.Workflows.Http.Sources;
 using Foremast.Workflows.Status;
 using Foremast.Workflows.Tests.Support;
 using Microsoft.DurableTask.Client;
@@ -26,6 +27,28 @@ public sealed class RunQueryTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal("prod", east.Checkpoint!.Env);
         Assert.DoesNotContain("signing", response.BodyText, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("approvals/", response.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_links_in_run_status_each_open_gate_lists_a_link_that_the_decision_route_accepts()
+    {
+        var runId = await StartAsync("6.0.1");
+        await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+        var options = new ForemastApiOptions
+        {
+            PublicBaseUrl = host.Options.PublicBaseUrl,
+            Approvals = { SigningKey = ApiHost.SigningKey, LinksInRunStatus = true },
+        };
+        var api = new ForemastApi(options, new ConfigSourceReader(new GitRunwayReader(new GitClient(), Path.GetTempPath())), host.Time);
+
+        var document = (await api.HandleAsync(ApiRoutes.GetRun, Requests.Get(Requests.Id(runId)), host.Client)).Read<RunDocument>()!;
+
+        var link = Assert.Single(document.Approvals!, a => a.Region == "us-east-1");
+        Assert.Equal(("prod", "Checkpoint prod"), (link.Env, link.Stage));
+        Assert.StartsWith("https://foremast.example.com/api/approvals/", link.Url);
+        var token = link.Url[(link.Url.LastIndexOf('/') + 1)..];
+        var page = await host.SendAsync(ApiRoutes.ApprovalPage, Requests.Get(Requests.Token(token)));
+        Assert.Equal(200, page.Status);
     }
 
     [Fact]

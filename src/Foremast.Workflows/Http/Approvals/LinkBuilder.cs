@@ -10,6 +10,9 @@ public sealed class LinkBuilder(ForemastApiOptions options, ApprovalToken? token
 {
     private string Base => (options.PublicBaseUrl ?? "").TrimEnd('/');
 
+    /// <summary>False when no signing key is configured: approval links cannot be made.</summary>
+    public bool CanSign => tokens is not null;
+
     public string RunUrl(string runId) => $"{Base}/api/runs/{Uri.EscapeDataString(runId)}";
 
     public string ApprovalUrl(ApprovalClaims claims) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Foremast.Workflows.Http.Approvals;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 using Microsoft.DurableTask.Client;
@@ -6,7 +7,8 @@ using Microsoft.DurableTask.Client;
 namespace Foremast.Workflows.Http.Runs;
 
 /// <summary><c>GET /api/runs/{id}</c>: the run instance, with the live documents of its running regions merged in.</summary>
-public sealed class GetRunHandler
+/// <param name="links">Given only when the host lists approval links in the status (<see cref="ApprovalOptions.LinksInRunStatus"/>).</param>
+public sealed class GetRunHandler(LinkBuilder? links = null)
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -31,8 +33,23 @@ public sealed class GetRunHandler
             status,
             result,
             Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus),
-            instance.FailureDetails?.ErrorMessage);
+            instance.FailureDetails?.ErrorMessage,
+            OpenGateLinks(runId, status));
         return ApiResponse.Json(200, document);
+    }
+
+    private IReadOnlyList<ApprovalLink>? OpenGateLinks(string runId, RunStatus? status)
+    {
+        if (links is not { CanSign: true } || status is null) return null;
+        var open = new List<ApprovalLink>();
+        foreach (var region in status.Regions)
+        {
+            if (region.Checkpoint is not { } gate) continue;
+            var expires = new DateTimeOffset(DateTime.SpecifyKind(gate.ExpiresAt, DateTimeKind.Utc));
+            open.Add(new ApprovalLink(region.Region, gate.Env, gate.Stage, gate.ExpiresAt, links.ApprovalUrl(new ApprovalClaims(runId, region.Region, gate.Env, expires))));
+        }
+
+        return open;
     }
 
     /// <summary>Regions still running keep their live document on their own instance.</summary>

@@ -19,7 +19,11 @@ public sealed record RunDocument(
     RunStatus? Status,
     DeploymentRunResult? Result,
     JsonElement? Pipelines,
-    string? Failure);
+    string? Failure,
+    IReadOnlyList<ApprovalLink>? Approvals = null);
+
+/// <summary>An open gate's approval link; only listed when <see cref="ApprovalOptions.LinksInRunStatus"/> is on.</summary>
+public sealed record ApprovalLink(string Region, string Env, string Stage, DateTime ExpiresAt, string Url);
 
 /// <summary>What the run deploys and from where; the URL was stripped of credentials when the config was read.</summary>
 public sealed record RunSource(ConfigSource Config, ArtifactRef Artifact, bool DryRun);

@@ -1,0 +1,151 @@
+using System.ComponentModel;
+using Foremast.Cli.Run;
+using Foremast.Local;
+using Foremast.Workflows.Http.Runs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Foremast.Cli.Commands;
+
+/// <summary>
+/// Starts a run of a runway directory on a local engine (in this process unless <c>--server</c> names one) through the
+/// HTTP API, and follows it to the end. Exit 0 succeeded, 1 failed, 2 invalid input or config, 3 stopped at a checkpoint.
+/// </summary>
+public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
+{
+    public sealed class Settings : RunwaySettings
+    {
+        [CommandOption("--artifact <VERSION[=URL]>")]
+        [Description("Artifact to deploy: version, optionally =package URL. Default 0.0.0-local. A run id is derived from config and version, so the same pair finds the earlier run.")]
+        public string? Artifact { get; init; }
+
+        [CommandOption("--dry-run")]
+        [Description("Ask for a dry run. The local engine runs every run dry while no AWS executors exist.")]
+        public bool DryRun { get; init; }
+
+        [CommandOption("--server <URL>")]
+        [Description("A running engine (foremast serve or the Functions app) instead of one started in this process.")]
+        public string? Server { get; init; }
+
+        [CommandOption("--approve")]
+        [Description("Approve every open checkpoint through its link (by=foremast-run): for demos and CI.")]
+        public bool Approve { get; init; }
+
+        [CommandOption("--timeout <SECONDS>")]
+        [Description("Give up following the run after this long (exit 1; the run itself goes on). Default 1800.")]
+        public int Timeout { get; init; } = 1800;
+
+        [CommandOption("--hub <NAME>")]
+        [Description("Task hub of the in-process engine. Default ForemastLocal.")]
+        public string? Hub { get; init; }
+
+        [CommandOption("--plain")]
+        [Description("Line-by-line output even on a terminal (it is the default when output is redirected).")]
+        public bool Plain { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (Check(settings) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return ExitCodes.Invalid;
+        }
+
+        var request = settings.ToLoadRequest(requireNames: true);
+        (string Version, string Url) artifact;
+        try
+        {
+            artifact = ArtifactOption.Parse(settings.Artifact, request.Repo);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Invalid;
+        }
+
+        await using var engine = settings.Server is null ? await StartEngineAsync(settings, cancellationToken) : null;
+        if (settings.Server is null && engine is null) return ExitCodes.Failed;
+        using var client = new EngineClient(engine?.Url ?? new Uri(settings.Server!.TrimEnd('/') + "/"));
+
+        var body = new StartRunBody(null, request.Project, request.Repo, new StartRunSource(Path.GetFullPath(settings.RunwayDirectory), null, null),
+            new StartRunArtifact(artifact.Version, artifact.Url), settings.DryRun);
+        RunStartReply started;
+        try
+        {
+            started = await client.StartAsync(body, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            // An engine that is not there is an operator error: one line, no stack trace.
+            Console.Error.WriteLine($"error: cannot reach the engine at {client.Server}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        if (started.RunId is null)
+        {
+            Console.Error.WriteLine($"error: the engine refused the run (HTTP {started.Status}): {started.Body}");
+            return started.Status is 400 or 422 ? ExitCodes.Invalid : ExitCodes.Failed;
+        }
+
+        Console.Out.WriteLine($"{(started.Created ? "started" : "found existing")} run {started.RunId} on {client.Server}");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
+        RunDocument? final;
+        try
+        {
+            final = await WatchAsync(client, started.RunId, settings, timeout.Token);
+        }
+        catch (HttpRequestException e)
+        {
+            // E.g. Ctrl+C stopped the in-process engine first, or the server went away: the run itself is durable and goes on.
+            Console.Error.WriteLine($"error: lost the engine while following run {started.RunId}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        if (final is null)
+        {
+            Console.Error.WriteLine($"error: run {started.RunId} did not end within {settings.Timeout} s; it goes on on the engine");
+            return ExitCodes.Failed;
+        }
+
+        Console.Out.WriteLine(RunExit.Describe(final));
+        return RunExit.Code(final);
+    }
+
+    private static string? Check(Settings s)
+    {
+        if (!Directory.Exists(s.RunwayDirectory)) return $"no runway directory {s.RunwayDirectory}";
+        if (s.ConfigFile is { } config && !File.Exists(config)) return $"no config file {config}";
+        if (s.Server is not null && s.ConfigFile is not null) return "--config applies to the in-process engine only; a --server uses its own Foremast:ConfigFile";
+        if (s.Server is not null && !Uri.TryCreate(s.Server, UriKind.Absolute, out _)) return $"--server: not an absolute URL: {s.Server}";
+        if (s.Timeout <= 0) return "--timeout must be positive";
+        return null;
+    }
+
+    private static async Task<InProcessEngine?> StartEngineAsync(Settings s, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (s.Hub is { } hub) settings[$"{LocalEngineOptions.Section}:{nameof(LocalEngineOptions.TaskHub)}"] = hub;
+        if (s.ConfigFile is { } config) settings["Foremast:ConfigFile"] = Path.GetFullPath(config);
+        try
+        {
+            return await InProcessEngine.StartAsync(settings, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"error: the local engine could not start: {e.Message}");
+            return null;
+        }
+    }
+
+    private static async Task<RunDocument?> WatchAsync(EngineClient client, string runId, Settings s, CancellationToken cancellationToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(250);
+        var interactive = !s.Plain && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (!interactive) return await new RunWatcher(client, new PlainProgress(Console.Out), s.Approve, poll).WatchAsync(runId, cancellationToken);
+
+        var live = new LiveProgress(AnsiConsole.Console);
+        return await live.RunAsync(() => new RunWatcher(client, live, s.Approve, poll).WatchAsync(runId, cancellationToken));
+    }
+}

@@ -1,0 +1,55 @@
+using Foremast.Cli.Run;
+using Foremast.Core.Plan;
+using Foremast.Workflows.Http.Runs;
+using Foremast.Workflows.Orchestrations;
+using Foremast.Workflows.Status;
+
+namespace Foremast.Cli.Tests;
+
+/// <summary>The pure parts of <c>foremast run</c>: artifact parsing, exit codes, the plain progress log. The engine paths are in Foremast.Local.Tests.</summary>
+public sealed class RunOutputTests
+{
+    [Theory]
+    [InlineData("1.4.2=https://a.example/w.rpm", "1.4.2", "https://a.example/w.rpm")]
+    [InlineData("1.4.2", "1.4.2", "https://artifacts.invalid/webshop-1.4.2.rpm")]
+    [InlineData(null, ArtifactOption.DefaultVersion, "https://artifacts.invalid/webshop-0.0.0-local.rpm")]
+    public void Artifact_is_version_and_optional_url(string? value, string version, string url) =>
+        Assert.Equal((version, url), ArtifactOption.Parse(value, "webshop"));
+
+    [Fact]
+    public void Artifact_without_a_version_is_refused() => Assert.Throws<ArgumentException>(() => ArtifactOption.Parse("=https://a.example/w.rpm", "webshop"));
+
+    [Theory]
+    [InlineData("Completed", RunOutcome.Succeeded, 0)]
+    [InlineData("Completed", RunOutcome.Stopped, 3)]
+    [InlineData("Completed", RunOutcome.Failed, 1)]
+    [InlineData("Terminated", null, 1)]
+    [InlineData("Failed", null, 1)]
+    public void Exit_code_follows_the_outcome(string runtime, RunOutcome? outcome, int code)
+    {
+        var result = outcome is { } o ? new DeploymentRunResult("r", "app", o, []) : null;
+        Assert.Equal(code, RunExit.Code(Document(runtime, result, [])));
+    }
+
+    [Fact]
+    public void Plain_progress_prints_each_stage_change_once_and_skips_pending()
+    {
+        using var output = new StringWriter();
+        var view = new PlainProgress(output);
+        var start = new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
+        StageStatus Stage(StageState state, DateTime? end = null) =>
+            new("1", "Deploy dev", StageKind.Deploy, "dev", false, state, state == StageState.Pending ? null : start, end);
+
+        view.Update(Document("Running", null, [Stage(StageState.Pending)]));
+        view.Update(Document("Running", null, [Stage(StageState.Running)]));
+        view.Update(Document("Running", null, [Stage(StageState.Running)]));
+        view.Update(Document("Running", null, [Stage(StageState.Succeeded, start.AddSeconds(1.5))]));
+
+        Assert.Equal(["[us-east-1] Deploy dev: running", "[us-east-1] Deploy dev: succeeded (1.5 s)"], output.ToString().TrimEnd().Split(Environment.NewLine));
+    }
+
+    private static RunDocument Document(string runtime, DeploymentRunResult? result, IReadOnlyList<StageStatus> stages) =>
+        new("r", "app", runtime, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
+            new RunStatus("r", "app", RunState.Running, DateTime.UnixEpoch, null, [new RegionStatus("us-east-1", "r:us-east-1", RegionState.Running, null, stages)]),
+            result, null, null);
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Foremast.Local.Tests.Support;
+using Foremast.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace Foremast.Local.Tests;
+
+/// <summary><c>foremast run</c> as a user runs it: a child process with its own in-process engine on the suite's Azurite.</summary>
+[Collection(HttpApiCollection.Name)]
+public sealed partial class RunCommandTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Auto_approved_run_of_the_examples_exits_0()
+    {
+        var hub = TestHubs.New("cliok");
+        await using var cleanup = await HubClient.ConnectAsync(hub);
+
+        var (code, text) = await CliProcess.RunAsync(RunArgs(hub, "--approve"), Environment(), Timeout);
+        output.WriteLine(text);
+
+        Assert.Equal(0, code);
+        Assert.Equal(2, Regex.Matches(text, "approved by foremast-run \\(HTTP 202\\)").Count);
+        Assert.Contains("curl -X POST -d decision=approve 'http://127.0.0.1:", text);
+        Assert.EndsWith("succeeded", text.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Run_stopped_by_a_rejection_through_the_printed_link_exits_3()
+    {
+        var hub = TestHubs.New("clistop");
+        await using var cleanup = await HubClient.ConnectAsync(hub);
+        using var http = new HttpClient();
+        var rejected = 0;
+
+        // Another party (here: the test) follows each printed link while `run` waits, as a reviewer would.
+        var (code, text) = await CliProcess.RunAsync(RunArgs(hub), Environment(), Timeout, async line =>
+        {
+            if (CurlLink().Match(line) is not { Success: true } m) return;
+            using var form = new FormUrlEncodedContent([KeyValuePair.Create("decision", "reject"), KeyValuePair.Create("by", "reviewer")]);
+            using var response = await http.PostAsync(m.Groups["link"].Value, form);
+            Assert.Equal(202, (int)response.StatusCode);
+            Interlocked.Increment(ref rejected);
+        });
+        output.WriteLine(text);
+
+        Assert.Equal(3, code);
+        Assert.Equal(2, rejected);
+        Assert.Contains("stopped", text.Split('\n').Last());
+    }
+
+    [Fact]
+    public async Task Unknown_runway_dir_exits_2_and_an_unreachable_server_exits_1()
+    {
+        var (invalid, invalidText) = await CliProcess.RunAsync(["run", "no/such/runway", "--project", "acme", "--repo", "webshop"], Environment(), Timeout);
+        Assert.Equal(2, invalid);
+        Assert.Contains("no runway directory", invalidText);
+
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        var (failed, failedText) = await CliProcess.RunAsync(
+            ["run", Path.Combine(Fixtures.Examples, "runway"), "--project", "acme", "--repo", "webshop", "--server", "http://127.0.0.1:1"], Environment(), Timeout);
+        Assert.Equal(1, failed);
+        Assert.Contains("cannot reach the engine", failedText);
+    }
+
+    private static string[] RunArgs(string hub, params string[] extra) =>
+    [
+        "run", Path.Combine(Fixtures.Examples, "runway"), "--config", Path.Combine(Fixtures.Examples, "foremast-config.json"),
+        "--project", "acme", "--repo", "webshop", "--hub", hub, "--artifact", $"1.0.0-{hub}", "--plain", .. extra,
+    ];
+
+    private static Dictionary<string, string> Environment() => new()
+    {
+        ["Foremast__Local__StorageConnectionString"] = LocalEngineOptions.DevelopmentStorage,
+        ["Foremast__Local__ApprovalKeyFile"] = TempFiles.ActionsLog("approval-key"),
+        ["Foremast__Tuning__HealthPollInterval"] = "00:00:00.200",
+    };
+
+    [GeneratedRegex(@"decision=approve '(?<link>http://[^']+)'")]
+    private static partial Regex CurlLink();
+}
