@@ -1,3 +1,4 @@
+using Foremast.Http;
 using System.Text;
 using Foremast.Functions.Http;
 using Foremast.Workflows.Http;

@@ -1,3 +1,4 @@
+using Foremast.Http;
 using Foremast.Workflows.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

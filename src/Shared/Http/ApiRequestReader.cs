@@ -1,9 +1,12 @@
 using Foremast.Workflows.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace Foremast.Functions.Http;
+namespace Foremast.Http;
 
-/// <summary>Turns the ASP.NET Core request the Functions host hands us into the shared <see cref="ApiRequest"/>.</summary>
+/// <summary>
+/// Turns an ASP.NET Core request into the shared <see cref="ApiRequest"/>. Both hosts (the Functions app and the local
+/// engine) compile this one file, so a request is read the same way in both; Foremast.Workflows stays free of ASP.NET.
+/// </summary>
 internal static class ApiRequestReader
 {
     /// <summary>Larger than any push payload we act on; GitHub caps deliveries at 25 MB, but those are not pushes we deploy.</summary>
