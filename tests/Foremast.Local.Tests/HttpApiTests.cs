@@ -56,6 +56,11 @@ public sealed class HttpApiTests(ITestOutputHelper output)
         Assert.Equal(ExampleRuns.Plan.Regions.Count, approved.Count);
         ExampleRuns.AssertEveryStageExactlyOnce(engine.Actions, runId);
 
+        // The equivalent Spinnaker pipelines, kept as a blob next to the task hub and served with the run.
+        var pipelines = run.Pipelines!.Value.EnumerateArray().ToList();
+        Assert.Equal(ExampleRuns.Plan.Regions.Select(r => r.PipelineName), pipelines.Select(p => p.GetProperty("name").GetString()));
+        Assert.All(pipelines, p => Assert.Equal("webshopacme", p.GetProperty("document").GetProperty("application").GetString()));
+
         using var list = await http.GetAsync("/api/runs?app=" + run.App);
         Assert.Contains(runId, await list.Content.ReadAsStringAsync());
         output.WriteLine($"run {runId} completed; {approved.Count} gates approved through their links");

@@ -17,6 +17,10 @@ public static class ActivityFunctions
     public static Task<DeploymentPlan> Configuration([ActivityTrigger] ConfigSnapshot input, string instanceId, FunctionContext context) =>
         Run<ConfigurationActivity, ConfigSnapshot, DeploymentPlan>(context, instanceId, input);
 
+    [Function(nameof(GeneratePipelinesActivity))]
+    public static Task<IReadOnlyList<GeneratedPipelineSummary>> GeneratePipelines([ActivityTrigger] GeneratePipelinesInput input, string instanceId, FunctionContext context) =>
+        Run<GeneratePipelinesActivity, GeneratePipelinesInput, IReadOnlyList<GeneratedPipelineSummary>>(context, instanceId, input);
+
     [Function(nameof(BakeActivity))]
     public static Task<BakedImage> Bake([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
         Run<BakeActivity, StageRequest, BakedImage>(context, instanceId, input);

@@ -1,4 +1,7 @@
 using Foremast.Functions.Settings;
+using Foremast.Storage;
+using Foremast.Workflows.Activities.Interfaces;
+using Microsoft.Extensions.Configuration;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +16,9 @@ public static class FunctionsServiceCollectionExtensions
         // App settings use "__" for ":" (Foremast__Approvals__SigningKey); the binder sees the same section either way.
         services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);
         services.AddOptions<GateSettings>().BindConfiguration(GateSettings.Section);
+        // Registered before AddForemastWorkflows, whose in-memory default is TryAdd: pipelines live next to the task hub.
+        services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(
+            sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
         services.AddForemastWorkflows();
         services.AddForemastApi();
         return services;

@@ -7,6 +7,8 @@ using Foremast.Local.Http;
 using Foremast.Local.Sidecar;
 using Foremast.Local.Storage;
 using Foremast.Local.Worker;
+using Foremast.Storage;
+using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
@@ -44,6 +46,7 @@ public static class LocalEngineServiceCollectionExtensions
         services.AddSingleton<IActionRecorder>(sp => Options(sp) is { ActionsLog: { Length: > 0 } path } o
             ? new FileActionRecorder(path, o.EffectiveWorkerId)
             : new InMemoryActionRecorder());
+        services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(Options(sp).EffectiveConnectionString));
         services.AddForemastWorkflows();
 
         // The shared HTTP API, with the same "Foremast" section binding as the Functions app.

@@ -1,3 +1,4 @@
+using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Http;
 using Foremast.Workflows.Http.Sources;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,8 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton(sp => new ForemastApi(
             sp.GetRequiredService<IOptions<ForemastApiOptions>>().Value,
             sp.GetRequiredService<IConfigSourceReader>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IPipelineStore>()));
         return services;
     }
 }

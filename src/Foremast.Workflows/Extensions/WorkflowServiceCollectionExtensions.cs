@@ -2,6 +2,8 @@ using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Orchestrations;
+using Foremast.Workflows.Pipelines;
+using Foremast.Spinnaker.Generator;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +26,9 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IScaling, DryRunScaling>();
         services.TryAddSingleton<IWebhookCaller, DryRunWebhookCaller>();
         services.TryAddSingleton<INotifier, DryRunNotifier>();
+        services.TryAddSingleton<ILookupsProvider, PlannedLookups>();
+        services.TryAddSingleton<IPipelineStore, InMemoryPipelineStore>();
+        services.TryAddSingleton(_ => new PipelineGenerator());
         return services;
     }
 
@@ -34,6 +39,7 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddOrchestrator<RegionPipelineOrchestrator>();
         registry.AddOrchestrator<DeployStageOrchestrator>();
         registry.AddActivity<ConfigurationActivity>();
+        registry.AddActivity<GeneratePipelinesActivity>();
         registry.AddActivity<BakeActivity>();
         registry.AddActivity<InfrastructureSetupActivity>();
         registry.AddActivity<StartDeployActivity>();

@@ -1,3 +1,4 @@
+using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Core.Templates;
 using Foremast.Workflows.Http.Approvals;
 using Foremast.Workflows.Http.Hooks;
@@ -21,12 +22,12 @@ public sealed class ForemastApi
     private readonly ApprovalPageHandler _approvalPage;
     private readonly ApprovalDecisionHandler _approvalDecision;
 
-    public ForemastApi(ForemastApiOptions options, IConfigSourceReader reader, TimeProvider? time = null)
+    public ForemastApi(ForemastApiOptions options, IConfigSourceReader reader, TimeProvider? time = null, IPipelineStore? pipelines = null)
     {
         Options = options;
         var tokens = ApprovalToken.FromOptions(options.Approvals);
         Links = new LinkBuilder(options, tokens);
-        _get = new GetRunHandler(options.Approvals.LinksInRunStatus ? Links : null);
+        _get = new GetRunHandler(options.Approvals.LinksInRunStatus ? Links : null, pipelines);
         var starter = new RunStarter(reader, options);
         _start = new StartRunHandler(starter, Links, options);
         _hooks = new GitHookHandler(starter, Links, options);

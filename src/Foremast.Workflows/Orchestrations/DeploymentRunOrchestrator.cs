@@ -35,6 +35,9 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         try
         {
             plan = await context.CallActivityAsync<DeploymentPlan>(nameof(ConfigurationActivity), input.Snapshot);
+            var pipelines = await context.CallActivityAsync<IReadOnlyList<GeneratedPipelineSummary>>(
+                nameof(GeneratePipelinesActivity), new GeneratePipelinesInput(input.RunId, input.Snapshot));
+            status = status with { Pipelines = pipelines };
         }
         catch (TaskFailedException ex)
         {

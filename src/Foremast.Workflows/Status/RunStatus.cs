@@ -16,7 +16,16 @@ public enum RunState
 /// The custom status of a run instance. Region entries are refreshed when a region finishes; while a region runs,
 /// its live entry is the custom status of its own instance (<see cref="RegionStatus.InstanceId"/>), see <see cref="WithLiveRegions"/>.
 /// </summary>
-public sealed record RunStatus(string RunId, string App, RunState State, DateTime StartedAt, DateTime? EndedAt, IReadOnlyList<RegionStatus> Regions, string? Error = null)
+/// <param name="Pipelines">The Spinnaker pipelines generated for the run (names and sizes; the documents are in the pipeline store).</param>
+public sealed record RunStatus(
+    string RunId,
+    string App,
+    RunState State,
+    DateTime StartedAt,
+    DateTime? EndedAt,
+    IReadOnlyList<RegionStatus> Regions,
+    string? Error = null,
+    IReadOnlyList<Activities.GeneratedPipelineSummary>? Pipelines = null)
 {
     /// <summary>Replaces region entries with fresher ones read from the region instances (used by the status endpoint).</summary>
     public RunStatus WithLiveRegions(IEnumerable<RegionStatus> live)

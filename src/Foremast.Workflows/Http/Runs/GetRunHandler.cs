@@ -1,3 +1,4 @@
+using Foremast.Workflows.Activities.Interfaces;
 using System.Text.Json;
 using Foremast.Workflows.Http.Approvals;
 using Foremast.Workflows.Orchestrations;
@@ -8,7 +9,8 @@ namespace Foremast.Workflows.Http.Runs;
 
 /// <summary><c>GET /api/runs/{id}</c>: the run instance, with the live documents of its running regions merged in.</summary>
 /// <param name="links">Given only when the host lists approval links in the status (<see cref="ApprovalOptions.LinksInRunStatus"/>).</param>
-public sealed class GetRunHandler(LinkBuilder? links = null)
+/// <param name="store">Where the generator activity keeps the run's Spinnaker pipelines.</param>
+public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? store = null)
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -32,7 +34,7 @@ public sealed class GetRunHandler(LinkBuilder? links = null)
             input is null ? null : new RunSource(input.Snapshot.Source, input.Artifact, input.Options?.DryRun ?? false),
             status,
             result,
-            Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus),
+            await StoredPipelinesAsync(runId, cancellationToken) ?? Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus),
             instance.FailureDetails?.ErrorMessage,
             OpenGateLinks(runId, status));
         return ApiResponse.Json(200, document);
@@ -63,6 +65,13 @@ public sealed class GetRunHandler(LinkBuilder? links = null)
         }
 
         return live;
+    }
+
+    private async Task<JsonElement?> StoredPipelinesAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (store is null) return null;
+        var pipelines = await store.LoadAsync(runId, cancellationToken);
+        return pipelines.Count == 0 ? null : JsonSerializer.SerializeToElement(pipelines, ApiJson.Options);
     }
 
     /// <summary>The generated Spinnaker pipelines, wherever the run put them (output or custom status, property <c>pipelines</c>).</summary>
