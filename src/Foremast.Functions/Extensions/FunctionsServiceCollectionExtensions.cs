@@ -1,10 +1,12 @@
 using Foremast.Functions.Settings;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
-using Microsoft.Extensions.Configuration;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
+using Foremast.Workflows.Pipelines;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Foremast.Functions.Extensions;
 
@@ -19,6 +21,7 @@ public static class FunctionsServiceCollectionExtensions
         // Registered before AddForemastWorkflows, whose in-memory default is TryAdd: pipelines live next to the task hub.
         services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(
             sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
+        services.AddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()));
         services.AddForemastWorkflows();
         services.AddForemastApi();
         return services;

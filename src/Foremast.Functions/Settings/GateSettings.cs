@@ -3,8 +3,8 @@ using Foremast.Spinnaker.Gate;
 namespace Foremast.Functions.Settings;
 
 /// <summary>
-/// How the app reaches Spinnaker Gate (<c>Foremast:Gate</c>): bound now so deployments configure it once, used by the
-/// step that publishes a run's generated pipelines (DESIGN.md "A run", step 2). Nothing in a run publishes yet.
+/// How the app reaches Spinnaker Gate (<c>Foremast:Gate</c>): the Configuration stage of a run that is not a dry run
+/// publishes the run's generated pipelines there (DESIGN.md "A run", step 2).
 /// </summary>
 public sealed class GateSettings
 {

@@ -6,16 +6,19 @@ using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Activities;
 
-public sealed record GeneratePipelinesInput(string RunId, ConfigSnapshot Snapshot);
+/// <param name="DryRun">A dry run never publishes: the stored documents are its record of what Spinnaker would get.</param>
+public sealed record GeneratePipelinesInput(string RunId, ConfigSnapshot Snapshot, bool DryRun = false);
 
 /// <summary>What the run's status says about the generated pipelines; the documents themselves are in the store.</summary>
-public sealed record GeneratedPipelineSummary(string? Region, string Name, int Stages);
+/// <param name="Published">What publishing did to it in Spinnaker (created, updated, unchanged); null when not published.</param>
+public sealed record GeneratedPipelineSummary(string? Region, string Name, int Stages, string? Published = null);
 
 /// <summary>
 /// Part of the Configuration stage: renders the Spinnaker pipelines equivalent to this run (the same generator as
-/// <c>foremast generate</c>) and stores them with the run. Saving replaces, so a re-executed activity is harmless.
+/// <c>foremast generate</c>), stores them with the run and, outside dry runs, publishes them when a Gate is configured.
+/// Saving replaces and publishing reuses ids by exact name, so a re-executed activity is harmless.
 /// </summary>
-public sealed class GeneratePipelinesActivity(ILookupsProvider lookups, IPipelineStore store, PipelineGenerator generator)
+public sealed class GeneratePipelinesActivity(ILookupsProvider lookups, IPipelineStore store, PipelineGenerator generator, ISpinnakerPublisher publisher)
     : TaskActivity<GeneratePipelinesInput, IReadOnlyList<GeneratedPipelineSummary>>
 {
     public override async Task<IReadOnlyList<GeneratedPipelineSummary>> RunAsync(TaskActivityContext context, GeneratePipelinesInput input)
@@ -25,6 +28,10 @@ public sealed class GeneratePipelinesActivity(ILookupsProvider lookups, IPipelin
             .Select(p => new StoredPipeline(p.Region, p.FileName, p.Name, JsonSerializer.SerializeToElement(p.Document)))
             .ToList();
         await store.SaveAsync(input.RunId, stored);
-        return generated.Select(p => new GeneratedPipelineSummary(p.Region, p.Name, p.StageCount)).ToList();
+
+        var published = input.DryRun ? null : await publisher.PublishAsync(input.Snapshot, generated.Select(p => p.Document).ToList());
+        return generated
+            .Select(p => new GeneratedPipelineSummary(p.Region, p.Name, p.StageCount, published?.Changes.FirstOrDefault(c => c.Name == p.Name)?.Action.ToString().ToLowerInvariant()))
+            .ToList();
     }
 }

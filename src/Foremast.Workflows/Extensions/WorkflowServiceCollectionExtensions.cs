@@ -29,6 +29,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<ILookupsProvider, PlannedLookups>();
         services.TryAddSingleton<IPipelineStore, InMemoryPipelineStore>();
         services.TryAddSingleton(_ => new PipelineGenerator());
+        services.TryAddSingleton<ISpinnakerPublisher>(_ => new GatePublisher(null));
         return services;
     }
 

@@ -36,7 +36,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         {
             plan = await context.CallActivityAsync<DeploymentPlan>(nameof(ConfigurationActivity), input.Snapshot);
             var pipelines = await context.CallActivityAsync<IReadOnlyList<GeneratedPipelineSummary>>(
-                nameof(GeneratePipelinesActivity), new GeneratePipelinesInput(input.RunId, input.Snapshot));
+                nameof(GeneratePipelinesActivity), new GeneratePipelinesInput(input.RunId, input.Snapshot, options.DryRun));
             status = status with { Pipelines = pipelines };
         }
         catch (TaskFailedException ex)

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Foremast.Core.Config;
+using Foremast.Spinnaker.Application;
+using Foremast.Spinnaker.Generator;
+using Foremast.Workflows.Activities;
+using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.DryRun;
+using Foremast.Workflows.Pipelines;
+using Foremast.Workflows.Tests.Support;
+
+namespace Foremast.Workflows.Tests.Unit;
+
+public sealed class GeneratePipelinesActivityTests
+{
+    [Fact]
+    public async Task Activity_publishes_the_generated_documents_when_the_run_is_not_a_dry_run()
+    {
+        var publisher = new RecordingPublisher();
+        var store = new InMemoryPipelineStore();
+
+        var summaries = await Activity(store, publisher).RunAsync(new FakeActivityContext(nameof(GeneratePipelinesActivity)), new GeneratePipelinesInput("run-1", Runs.Examples()));
+
+        Assert.Equal(["webshopacme [us-east-1]", "webshopacme [us-west-2]"], publisher.Published.Select(d => d["name"]!.GetValue<string>()));
+        Assert.All(summaries, s => Assert.Equal("created", s.Published));
+        Assert.Equal(summaries.Select(s => s.Name), (await store.LoadAsync("run-1")).Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Activity_stores_but_never_publishes_in_a_dry_run()
+    {
+        var publisher = new RecordingPublisher();
+        var store = new InMemoryPipelineStore();
+
+        var summaries = await Activity(store, publisher).RunAsync(new FakeActivityContext(nameof(GeneratePipelinesActivity)), new GeneratePipelinesInput("run-2", Runs.Examples(), DryRun: true));
+
+        Assert.Empty(publisher.Published);
+        Assert.All(summaries, s => Assert.Null(s.Published));
+        Assert.Equal(2, (await store.LoadAsync("run-2")).Count);
+    }
+
+    [Fact]
+    public async Task Gate_publisher_without_gate_options_publishes_nothing()
+    {
+        Assert.Null(await new GatePublisher(null).PublishAsync(Runs.Examples(), []));
+    }
+
+    private static GeneratePipelinesActivity Activity(IPipelineStore store, ISpinnakerPublisher publisher) =>
+        new(new PlannedLookups(), store, new PipelineGenerator(), publisher);
+
+    private sealed class RecordingPublisher : ISpinnakerPublisher
+    {
+        public List<JsonObject> Published { get; } = [];
+
+        public Task<PublishResult?> PublishAsync(ConfigSnapshot snapshot, IReadOnlyList<JsonObject> pipelines, CancellationToken cancellationToken = default)
+        {
+            Published.AddRange(pipelines);
+            return Task.FromResult<PublishResult?>(new PublishResult(snapshot.App, pipelines.Select(p => new PipelineChange(p["name"]!.GetValue<string>(), PipelineAction.Created, null)).ToList()));
+        }
+    }
+}
