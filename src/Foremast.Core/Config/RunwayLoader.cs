@@ -133,8 +133,7 @@ public static class RunwayLoader
             Settings = settings,
             Warnings = diagnostics.Where(d => d.Severity == Severity.Warning).ToList(),
         };
-        RunwayValidator.ValidateSnapshot(snapshot, diagnostics);
-        return new LoadResult(diagnostics.Any(d => d.Severity == Severity.Error) ? null : snapshot with { Warnings = diagnostics.Where(d => d.Severity == Severity.Warning).ToList() }, diagnostics);
+        return new LoadResult(snapshot, diagnostics);
     }
 
     private static IReadOnlyList<string> EnvsToLoad(ForemastSettings settings, string type, IReadOnlyList<string> pipelineEnvs, RunwayFiles files)

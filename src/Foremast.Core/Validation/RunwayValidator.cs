@@ -40,9 +40,4 @@ public static class RunwayValidator
             }
         }
     }
-
-    /// <summary>Cross-file rules that need the merged result.</summary>
-    public static void ValidateSnapshot(ConfigSnapshot snapshot, ICollection<Diagnostic> diagnostics)
-    {
-    }
 }

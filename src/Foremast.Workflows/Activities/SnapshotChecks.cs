@@ -12,7 +12,6 @@ public static class SnapshotChecks
     public static IReadOnlyList<Diagnostic> Check(ConfigSnapshot snapshot)
     {
         var problems = new List<Diagnostic>();
-        RunwayValidator.ValidateSnapshot(snapshot, problems);
         if (string.IsNullOrWhiteSpace(snapshot.App)) problems.Add(Diagnostic.Error("snapshot", "$.App", "the application name is empty"));
 
         var type = snapshot.PipelineType;
