@@ -75,6 +75,9 @@ public sealed record ForemastSettings
     /// <summary>How long a checkpoint waits when the app sets no <c>approval_timeout</c> (Spinnaker's default, 72 h).</summary>
     public TimeSpan ApprovalTimeout { get; init; } = DefaultApprovalTimeout;
 
+    /// <summary>The <c>aws</c> section: which account each env deploys to, subnet overrides.</summary>
+    public Aws.AwsSettings Aws { get; init; } = Foremast.Core.Config.Aws.AwsSettings.Empty;
+
     public IEnumerable<string> AllTypes => AwsTypes.Concat(GcpTypes).Concat(AwsManualTypes).Concat(GcpManualTypes).Distinct();
 
     public bool IsManualType(string type) => AwsManualTypes.Contains(type) || GcpManualTypes.Contains(type);

@@ -24,6 +24,7 @@ public static class ForemastSettingsLoader
         ["links"] = ["default"],
         ["lambda"] = ["standalone_mode"],
         ["gcp"] = ["envs"],
+        ["aws"] = Aws.AwsSettingsReader.Keys,
     };
 
     public static ForemastSettings Load(string? path, ICollection<Diagnostic> diagnostics)
@@ -110,6 +111,7 @@ public static class ForemastSettingsLoader
             DefaultLinks = reader.StringMap("links", "default"),
             LambdaStandaloneMode = reader.Bool("lambda", "standalone_mode") ?? false,
             GcpEnvs = reader.Object("gcp", "envs").EnumerateObject().Select(p => p.Name).ToList(),
+            Aws = Aws.AwsSettingsReader.Read(root["aws"] as JsonObject, file, diagnostics),
             ApprovalTimeout = reader.Int("base", "approval_timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : ForemastSettings.DefaultApprovalTimeout,
         };
     }

@@ -1,0 +1,3 @@
+namespace Foremast.Aws.Network;
+
+public sealed record Subnet(string SubnetId, string AvailabilityZone, string VpcId);
