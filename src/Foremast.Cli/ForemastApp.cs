@@ -15,7 +15,7 @@ public static class ForemastApp
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a runway directory; exit 0 when valid, 2 when not.");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Write the JSON Schemas of pipeline.json and application-master-{env}.json.");
             config.AddCommand<PlanCommand>("plan").WithDescription("Print the per-region stage graph of a runway directory.");
-            config.AddCommand<ServeCommand>("serve").WithDescription("Run the local durable engine (Azurite storage, dry run) until Ctrl+C.");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Run the local durable engine (Azurite storage; runs dry unless they say) until Ctrl+C.");
             config.AddCommand<RunCommand>("run").WithDescription("Run a runway directory on a local engine and follow it; exit 0 succeeded, 1 failed, 3 stopped at a checkpoint.");
             config.AddCommand<PublishCommand>("publish").WithDescription("Create/update the Spinnaker application and save generated pipelines through Gate.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.");

@@ -1,6 +1,7 @@
 using Foremast.Functions.Settings;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Execution;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
 using Foremast.Workflows.Pipelines;
@@ -23,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
             sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
         services.AddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()));
         services.AddForemastWorkflows();
+        services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
         services.AddForemastApi();
         return services;
     }

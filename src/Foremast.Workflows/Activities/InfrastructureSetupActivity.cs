@@ -1,10 +1,14 @@
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Execution;
 using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Activities;
 
-public sealed class InfrastructureSetupActivity(IInfrastructure infrastructure) : TaskActivity<StageRequest, InfrastructureReport>
+public sealed class InfrastructureSetupActivity(IInfrastructure infrastructure, LiveExecutionGuard guard) : TaskActivity<StageRequest, InfrastructureReport>
 {
-    public override Task<InfrastructureReport> RunAsync(TaskActivityContext context, StageRequest request) =>
-        infrastructure.SetUpAsync(request, CancellationToken.None);
+    public override Task<InfrastructureReport> RunAsync(TaskActivityContext context, StageRequest request)
+    {
+        guard.Ensure(infrastructure, request, "infrastructure");
+        return infrastructure.SetUpAsync(request, CancellationToken.None);
+    }
 }

@@ -3,7 +3,7 @@ using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.DryRun;
 
-public sealed class DryRunInfrastructure(IActionRecorder recorder) : IInfrastructure
+public sealed class DryRunInfrastructure(IActionRecorder recorder) : IInfrastructure, IRecordingExecutor
 {
     public Task<InfrastructureReport> SetUpAsync(StageRequest request, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.DryRun;
 
-public sealed class DryRunWebhookCaller(IActionRecorder recorder) : IWebhookCaller
+public sealed class DryRunWebhookCaller(IActionRecorder recorder) : IWebhookCaller, IRecordingExecutor
 {
     public Task<int> CallAsync(StageRequest request, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
+using Foremast.Workflows.Execution;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Pipelines;
 using Foremast.Spinnaker.Generator;
@@ -14,11 +15,15 @@ namespace Foremast.Workflows.Extensions;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the activity interfaces. Dry-run implementations are the defaults (TryAdd), so a host that registers
-    /// real AWS implementations first keeps them, and a host with nothing else still runs end to end with no cloud.
+    /// Registers the activity interfaces. Recording (dry-run) implementations are the defaults (TryAdd), so a host that
+    /// registers real AWS implementations first keeps them, and a host with nothing else runs dry runs end to end with
+    /// no cloud. Whether a run is dry is decided per run (<see cref="StageRequest.DryRun"/>); a run that is not dry
+    /// fails its first cloud stage on a recorder unless the host sets <see cref="ExecutionOptions.RecordingExecutors"/>.
     /// </summary>
     public static IServiceCollection AddForemastWorkflows(this IServiceCollection services)
     {
+        services.AddOptions<ExecutionOptions>();
+        services.TryAddSingleton<LiveExecutionGuard>();
         services.TryAddSingleton<IActionRecorder, InMemoryActionRecorder>();
         services.TryAddSingleton<IBaker, DryRunBaker>();
         services.TryAddSingleton<IInfrastructure, DryRunInfrastructure>();

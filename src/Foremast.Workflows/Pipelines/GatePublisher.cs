@@ -9,15 +9,19 @@ namespace Foremast.Workflows.Pipelines;
 
 /// <summary>
 /// Publishes through Gate as <c>foremast publish</c> does (createApplication, exact-name id reuse, stale managed
-/// pipelines deleted); without Gate options it publishes nothing.
+/// pipelines deleted); without Gate options it publishes nothing, and in a dry run it makes no call at all.
 /// </summary>
 public sealed class GatePublisher(GateOptions? options) : ISpinnakerPublisher
 {
-    public async Task<PublishResult?> PublishAsync(ConfigSnapshot snapshot, IReadOnlyList<JsonObject> pipelines, CancellationToken cancellationToken = default)
+    public const string DryRunSkipped = "not published (dry run)";
+
+    public async Task<PublishOutcome> PublishAsync(ConfigSnapshot snapshot, IReadOnlyList<JsonObject> pipelines, bool dryRun, CancellationToken cancellationToken = default)
     {
-        if (options is null) return null;
+        if (options is null) return new PublishOutcome(null);
+        if (dryRun) return new PublishOutcome(null, DryRunSkipped);
         var email = snapshot.Pipeline.TryGetProperty("owner_email", out var owner) && owner.ValueKind == JsonValueKind.String ? owner.GetString() ?? "" : "";
-        var publisher = new SpinnakerPublisher(GateClientFactory.Create(options));
-        return await publisher.PublishAsync(snapshot.App, ApplicationDefinition.Render(snapshot, email), pipelines, cancellationToken);
+        using var gate = GateClientFactory.Create(options);
+        var publisher = new SpinnakerPublisher(gate);
+        return new PublishOutcome(await publisher.PublishAsync(snapshot.App, ApplicationDefinition.Render(snapshot, email), pipelines, cancellationToken));
     }
 }

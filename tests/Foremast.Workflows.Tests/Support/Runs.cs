@@ -42,12 +42,12 @@ public static class Runs
 
     public static string NewRunId(string name) => $"{name}-{Guid.NewGuid():N}";
 
-    public static Task<string> StartAsync(this WorkflowHost host, string runId, ConfigSnapshot snapshot, RunOptions options) =>
+    public static Task<string> StartAsync(this ITestHost host, string runId, ConfigSnapshot snapshot, RunOptions options) =>
         host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(DeploymentRunOrchestrator), new DeploymentRunInput(runId, snapshot, Artifact, options), new StartOrchestrationOptions(InstanceId: runId));
 
     /// <summary>Polls the region instance's custom status until the named gate is open.</summary>
-    public static async Task<RegionStatus> WaitForCheckpointAsync(this WorkflowHost host, string runId, string region, string env)
+    public static async Task<RegionStatus> WaitForCheckpointAsync(this ITestHost host, string runId, string region, string env)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
@@ -59,17 +59,17 @@ public static class Runs
         throw new TimeoutException($"checkpoint {region}/{env} of {runId} never opened");
     }
 
-    public static async Task<RegionStatus?> RegionStatusAsync(this WorkflowHost host, string runId, string region)
+    public static async Task<RegionStatus?> RegionStatusAsync(this ITestHost host, string runId, string region)
     {
         var instance = await host.Host.Client.GetInstanceAsync(RegionPipelineOrchestrator.InstanceId(runId, region), getInputsAndOutputs: true);
         return instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RegionStatus>();
     }
 
-    public static Task DecideAsync(this WorkflowHost host, string runId, string region, string env, ApprovalDecision decision, string by = "alice", string? comment = null) =>
+    public static Task DecideAsync(this ITestHost host, string runId, string region, string env, ApprovalDecision decision, string by = "alice", string? comment = null) =>
         host.Host.Client.RaiseEventAsync(
             RegionPipelineOrchestrator.InstanceId(runId, region), ApprovalGate.EventName(region, env), new ApprovalEvent(decision, by, comment));
 
-    public static async Task<(DeploymentRunResult Result, RunStatus Status)> CompleteAsync(this WorkflowHost host, string runId)
+    public static async Task<(DeploymentRunResult Result, RunStatus Status)> CompleteAsync(this ITestHost host, string runId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var instance = await host.Host.Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, timeout.Token);
