@@ -29,6 +29,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IInfrastructure, DryRunInfrastructure>();
         services.TryAddSingleton<IDeployer, DryRunDeployer>();
         services.TryAddSingleton<IScaling, DryRunScaling>();
+        services.TryAddSingleton<IS3Promoter, DryRunS3Promoter>();
         services.TryAddSingleton<IWebhookCaller, DryRunWebhookCaller>();
         services.TryAddSingleton<INotifier, DryRunNotifier>();
         services.TryAddSingleton<ILookupsProvider, PlannedLookups>();
@@ -52,6 +53,7 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddActivity<CheckDeployHealthActivity>();
         registry.AddActivity<AttachScalingPolicyActivity>();
         registry.AddActivity<CallWebhookActivity>();
+        registry.AddActivity<PromoteS3Activity>();
         registry.AddActivity<NotifyActivity>();
         return registry;
     }
