@@ -1,3 +1,4 @@
+using Foremast.Core.Config.Settings;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 
@@ -7,9 +8,8 @@ public sealed class DryRunWebhookCaller(IActionRecorder recorder) : IWebhookCall
 {
     public Task<int> CallAsync(StageRequest request, CancellationToken cancellationToken)
     {
-        var method = request.Settings.TryGetProperty("method", out var m) ? m.ToString().ToUpperInvariant() : "POST";
-        var url = request.Settings.TryGetProperty("url", out var u) ? u.ToString() : "?";
-        recorder.Record(request, "webhook", $"{method} {url}");
+        var hook = StageSettings.Read<WebhookSettings>(request.Settings);
+        recorder.Record(request, "webhook", $"{hook.EffectiveMethod} {hook.Url}");
         return Task.FromResult(200);
     }
 }
