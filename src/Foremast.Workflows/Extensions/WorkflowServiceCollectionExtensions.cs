@@ -2,6 +2,7 @@ using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Execution;
+using Foremast.Workflows.Infrastructure;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Pipelines;
 using Foremast.Spinnaker.Generator;
@@ -26,7 +27,14 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<LiveExecutionGuard>();
         services.TryAddSingleton<IActionRecorder, InMemoryActionRecorder>();
         services.TryAddSingleton<IBaker, DryRunBaker>();
-        services.TryAddSingleton<IInfrastructure, DryRunInfrastructure>();
+        services.TryAddSingleton<InfrastructureResources>();
+
+        // Always added: InfrastructureResources prefers a live resource of the same kind, so these serve only kinds nothing live covers.
+        foreach (var kind in new[] { ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3, ResourceKinds.LoadBalancer, ResourceKinds.Dns })
+        {
+            services.AddSingleton<IInfrastructureResource>(sp => new RecordingInfrastructureResource(kind, sp.GetRequiredService<IActionRecorder>()));
+        }
+
         services.TryAddSingleton<IDeployer, DryRunDeployer>();
         services.TryAddSingleton<IScaling, DryRunScaling>();
         services.TryAddSingleton<IS3Promoter, DryRunS3Promoter>();
@@ -45,10 +53,12 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddOrchestrator<DeploymentRunOrchestrator>();
         registry.AddOrchestrator<RegionPipelineOrchestrator>();
         registry.AddOrchestrator<DeployStageOrchestrator>();
+        registry.AddOrchestrator<InfrastructureStageOrchestrator>();
         registry.AddActivity<ConfigurationActivity>();
         registry.AddActivity<GeneratePipelinesActivity>();
         registry.AddActivity<BakeActivity>();
-        registry.AddActivity<InfrastructureSetupActivity>();
+        registry.AddActivity<CheckInfrastructureActivity>();
+        registry.AddActivity<ConvergeResourceActivity>();
         registry.AddActivity<StartDeployActivity>();
         registry.AddActivity<CheckDeployHealthActivity>();
         registry.AddActivity<AttachScalingPolicyActivity>();

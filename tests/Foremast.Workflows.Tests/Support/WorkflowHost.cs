@@ -31,13 +31,17 @@ public sealed class WorkflowHost : IAsyncLifetime, ITestHost
     {
         services.AddSingleton<StageScript>();
         services.AddSingleton<DryRunBaker>();
-        services.AddSingleton<DryRunInfrastructure>();
         services.AddSingleton<DryRunScaling>();
         services.AddSingleton<DryRunWebhookCaller>();
         services.AddSingleton<DryRunDeployer>();
         services.AddSingleton<IDeployer, ScriptedDeployer>();
         services.AddSingleton<IBaker, ScriptedBaker>();
-        services.AddSingleton<IInfrastructure, ScriptedInfrastructure>();
+        foreach (var kind in new[] { ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3, ResourceKinds.LoadBalancer, ResourceKinds.Dns })
+        {
+            services.AddSingleton<IInfrastructureResource>(sp => new ScriptedInfrastructureResource(
+                new RecordingInfrastructureResource(kind, sp.GetRequiredService<IActionRecorder>()), sp.GetRequiredService<StageScript>(), sp.GetRequiredService<IActionRecorder>()));
+        }
+
         services.AddSingleton<IScaling, ScriptedScaling>();
         services.AddSingleton<IWebhookCaller, ScriptedWebhookCaller>();
         services.AddForemastWorkflows();

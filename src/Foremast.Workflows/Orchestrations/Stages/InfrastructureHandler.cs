@@ -1,14 +1,18 @@
-using Foremast.Workflows.Activities;
-using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Infrastructure;
 
 namespace Foremast.Workflows.Orchestrations.Stages;
 
-/// <summary>Infrastructure Setup.</summary>
+/// <summary>Infrastructure Setup: the infrastructure sub-orchestration; every resource's change becomes a status line.</summary>
 internal sealed class InfrastructureHandler : IStageHandler
 {
     public async Task<StageOutput> RunAsync(StageExecution x)
     {
-        var report = await x.WithinTimeout(x.Context.CallActivityAsync<InfrastructureReport>(nameof(InfrastructureSetupActivity), x.Request, x.Retry));
-        return new StageOutput(report.Resources);
+        var result = await x.WithinTimeout(x.Context.CallSubOrchestratorAsync<InfrastructureStageResult>(
+            nameof(InfrastructureStageOrchestrator),
+            new InfrastructureStageInput(x.Request, x.Stage.Definition.Retry, x.Input.Options),
+            new Microsoft.DurableTask.SubOrchestrationOptions(instanceId: $"{x.Context.InstanceId}:infra:{x.Stage.Env}")));
+        var lines = result.Changes.Select(ResourceChangeLines.Format).ToList();
+        if (!result.Succeeded) throw new StageFailedException(result.Error!, lines);
+        return new StageOutput(lines);
     }
 }
