@@ -46,8 +46,8 @@ public static class ActivityFunctions
         Run<AttachScalingPolicyActivity, AttachScalingPolicyInput, bool>(context, instanceId, input);
 
     [Function(nameof(CallWebhookActivity))]
-    public static Task<int> CallWebhook([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
-        Run<CallWebhookActivity, StageRequest, int>(context, instanceId, input);
+    public static Task<WebhookResult> CallWebhook([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
+        Run<CallWebhookActivity, StageRequest, WebhookResult>(context, instanceId, input);
 
     [Function(nameof(PromoteS3Activity))]
     public static Task<S3Promotion> PromoteS3([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>

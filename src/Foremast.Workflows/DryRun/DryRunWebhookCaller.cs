@@ -6,10 +6,10 @@ namespace Foremast.Workflows.DryRun;
 
 public sealed class DryRunWebhookCaller(IActionRecorder recorder) : IWebhookCaller, IRecordingExecutor
 {
-    public Task<int> CallAsync(StageRequest request, CancellationToken cancellationToken)
+    public Task<WebhookResult> CallAsync(StageRequest request, CancellationToken cancellationToken)
     {
         var hook = StageSettings.Read<WebhookSettings>(request.Settings);
         recorder.Record(request, "webhook", $"{hook.EffectiveMethod} {hook.Url}");
-        return Task.FromResult(200);
+        return Task.FromResult(new WebhookResult(null, $"would call {hook.EffectiveMethod} {hook.Url} (recorded)"));
     }
 }

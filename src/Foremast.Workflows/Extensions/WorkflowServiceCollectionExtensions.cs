@@ -5,6 +5,8 @@ using Foremast.Workflows.Execution;
 using Foremast.Workflows.Infrastructure;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Pipelines;
+using Foremast.Workflows.Webhooks;
+using Foremast.Spinnaker.Gate;
 using Foremast.Spinnaker.Generator;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,12 +40,19 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IDeployer, DryRunDeployer>();
         services.TryAddSingleton<IScaling, DryRunScaling>();
         services.TryAddSingleton<IS3Promoter, DryRunS3Promoter>();
-        services.TryAddSingleton<IWebhookCaller, DryRunWebhookCaller>();
+
+        // The live caller is the default: it honours each run's dry-run decision itself (a dry run sends nothing).
+        if (!services.Any(d => d.ServiceType == typeof(IWebhookCaller)))
+        {
+            services.AddHttpClient<IWebhookCaller, HttpWebhookCaller>().AddStandardResilienceHandler();
+        }
+
         services.TryAddSingleton<INotifier, DryRunNotifier>();
         services.TryAddSingleton<ILookupsProvider, PlannedLookups>();
         services.TryAddSingleton<IPipelineStore, InMemoryPipelineStore>();
         services.TryAddSingleton(_ => new PipelineGenerator());
-        services.TryAddSingleton<ISpinnakerPublisher>(_ => new GatePublisher(null));
+        services.AddHttpClient();
+        services.TryAddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(null, sp.GetRequiredService<IHttpClientFactory>()));
         return services;
     }
 
@@ -66,5 +75,13 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddActivity<PromoteS3Activity>();
         registry.AddActivity<NotifyActivity>();
         return registry;
+    }
+
+    /// <summary>Publishes runs' pipelines to the Gate the host configures (null: none), over the resilient Gate client of <see cref="GateHttp"/>.</summary>
+    public static IServiceCollection AddForemastGatePublisher(this IServiceCollection services, Func<IServiceProvider, GateOptions?> gate)
+    {
+        services.AddGateHttpClient(gate);
+        services.AddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(gate(sp), sp.GetRequiredService<IHttpClientFactory>()));
+        return services;
     }
 }

@@ -45,7 +45,7 @@ public sealed class ScriptedScaling(DryRunScaling inner, StageScript script) : I
 
 public sealed class ScriptedWebhookCaller(DryRunWebhookCaller inner, StageScript script) : IWebhookCaller
 {
-    public async Task<int> CallAsync(StageRequest request, CancellationToken cancellationToken)
+    public async Task<WebhookResult> CallAsync(StageRequest request, CancellationToken cancellationToken)
     {
         await script.ApplyAsync(request);
         return await inner.CallAsync(request, cancellationToken);

@@ -7,6 +7,7 @@ using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Pipelines;
 using Foremast.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Foremast.Workflows.Tests.Unit;
 
@@ -41,7 +42,7 @@ public sealed class GeneratePipelinesActivityTests
     [Fact]
     public async Task Gate_publisher_without_gate_options_publishes_nothing()
     {
-        Assert.Equal(new PublishOutcome(null), await new GatePublisher(null).PublishAsync(Runs.Examples(), [], dryRun: false));
+        Assert.Equal(new PublishOutcome(null), await new GatePublisher(null, new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>()).PublishAsync(Runs.Examples(), [], dryRun: false));
     }
 
     private static GeneratePipelinesActivity Activity(IPipelineStore store, ISpinnakerPublisher publisher) =>
