@@ -27,7 +27,10 @@ public sealed class LoopbackReceiver : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
-    public static async Task<LoopbackReceiver> StartAsync(params int[] statuses)
+    public static Task<LoopbackReceiver> StartAsync(params int[] statuses) => StartAsync(null, statuses);
+
+    /// <param name="respond">Answers by method and path (status, JSON body); scripted statuses, when given, come first.</param>
+    public static async Task<LoopbackReceiver> StartAsync(Func<string, string, (int Status, string? Json)>? respond, params int[] statuses)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,7 +44,19 @@ public sealed class LoopbackReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             receiver.Requests.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body));
-            context.Response.StatusCode = receiver._statuses.TryDequeue(out var status) ? status : StatusCodes.Status200OK;
+            if (receiver._statuses.TryDequeue(out var status))
+            {
+                context.Response.StatusCode = status;
+                return;
+            }
+
+            var (code, json) = respond?.Invoke(context.Request.Method, context.Request.Path) ?? (StatusCodes.Status200OK, null);
+            context.Response.StatusCode = code;
+            if (json is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(json);
+            }
         });
         await app.StartAsync();
         receiver.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

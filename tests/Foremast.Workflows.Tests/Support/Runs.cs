@@ -76,4 +76,26 @@ public static class Runs
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         return (instance.ReadOutputAs<DeploymentRunResult>()!, instance.ReadCustomStatusAs<RunStatus>()!);
     }
+
+    /// <summary>Approves every gate any region opens (checkpoints and pre-promote checkpoints alike) until the run completes.</summary>
+    public static async Task<(DeploymentRunResult Result, RunStatus Status)> ApproveEveryGateAsync(this ITestHost host, string runId, IEnumerable<string> regions)
+    {
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await host.Host.Client.GetInstanceAsync(runId) is { IsCompleted: true }) return await host.CompleteAsync(runId);
+            foreach (var region in regions)
+            {
+                if (await host.RegionStatusAsync(runId, region) is { Checkpoint: { } gate } && approved.Add($"{gate.InstanceId}/{gate.EventName}"))
+                {
+                    await host.Host.Client.RaiseEventAsync(gate.InstanceId, gate.EventName, new ApprovalEvent(ApprovalDecision.Approve, "test"));
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"run {runId} did not complete");
+    }
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Foremast.Core.Config;
 using Foremast.Core.Plan;
 using Foremast.Workflows.Orchestrations.Stages;
 using Foremast.Workflows.Tests.Support;
@@ -18,7 +15,7 @@ public sealed class StageTableTests
         foreach (var type in examples.Settings.AllTypes.Where(t => !examples.Settings.IsManualType(t)))
         {
             // Canary makes the S3 type plan its Pre-Promote Checkpoint and Promote stages too.
-            var plan = StagePlanner.Plan(WithTypeAndStrategy(examples, type, "canary"));
+            var plan = StagePlanner.Plan(examples.WithType(type, "canary"));
             foreach (var stage in plan.Regions.SelectMany(r => r.Stages))
             {
                 emitted.Add(stage.Kind);
@@ -43,23 +40,5 @@ public sealed class StageTableTests
     {
         Assert.NotNull(StageTable.Find(StageKind.Promote, "s3"));
         Assert.Null(StageTable.Find(StageKind.Promote, "ec2"));
-    }
-
-    private static ConfigSnapshot WithTypeAndStrategy(ConfigSnapshot snapshot, string type, string strategy)
-    {
-        var pipeline = JsonNode.Parse(snapshot.Pipeline.GetRawText())!.AsObject();
-        pipeline["type"] = type;
-        var environments = snapshot.Environments.ToDictionary(e => e.Key, e =>
-        {
-            var doc = JsonNode.Parse(e.Value.GetRawText())!.AsObject();
-            doc["deploy_strategy"] = strategy;
-            foreach (var region in snapshot.RegionsOf(e.Key))
-            {
-                if (doc[region] is JsonObject regional) regional["deploy_strategy"] = strategy;
-            }
-
-            return JsonSerializer.SerializeToElement(doc);
-        });
-        return snapshot with { Pipeline = JsonSerializer.SerializeToElement(pipeline), Environments = environments };
     }
 }
