@@ -20,7 +20,7 @@ public sealed class DryRunDecisionTests(RecordingOnlyHost host) : IClassFixture<
         Assert.All(result.Regions, region =>
         {
             Assert.Equal((RegionOutcome.Failed, $"Bake [{region.Region}]"), (region.Outcome, region.FailedStage));
-            Assert.Equal("this engine has no live executor for bake (only the dry-run recorder): start the run with --dry-run, or configure the engine's AWS executors", region.Error);
+            Assert.Equal("no live executor for bake here (only the dry-run recorder): run it as a dry run (--dry-run), or configure the AWS executors", region.Error);
             Assert.DoesNotContain('\n', region.Error!);
         });
         Assert.Equal(RunState.Failed, status.State);

@@ -15,6 +15,6 @@ public sealed class LiveExecutionGuard(IOptions<ExecutionOptions> options)
     {
         if (request.DryRun || executor is not IRecordingExecutor || options.Value.RecordingExecutors) return;
         throw new NoLiveExecutorException(
-            $"this engine has no live executor for {what} (only the dry-run recorder): start the run with --dry-run, or configure the engine's AWS executors");
+            $"no live executor for {what} here (only the dry-run recorder): run it as a dry run (--dry-run), or configure the AWS executors");
     }
 }

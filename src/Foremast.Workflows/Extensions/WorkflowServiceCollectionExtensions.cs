@@ -30,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IActionRecorder, InMemoryActionRecorder>();
         services.TryAddSingleton<IBaker, DryRunBaker>();
         services.TryAddSingleton<InfrastructureResources>();
+        services.TryAddSingleton<DirectInfrastructure>();
 
         // Always added: InfrastructureResources prefers a live resource of the same kind, so these serve only kinds nothing live covers.
         foreach (var kind in new[] { ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3, ResourceKinds.LoadBalancer, ResourceKinds.Dns })
