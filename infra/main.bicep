@@ -36,7 +36,7 @@ param bitbucketWebhookSecret string = ''
 @secure()
 param genericWebhookSecret string = ''
 
-@description('Runs record intended actions only until the AWS executors are configured.')
+@description('Default for runs whose start request does not say whether they are dry (Foremast:DryRun); a request that says decides.')
 param dryRun bool = true
 
 var suffix = uniqueString(resourceGroup().id, name)

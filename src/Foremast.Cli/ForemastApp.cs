@@ -1,23 +1,28 @@
 using Foremast.Cli.Commands;
+using Foremast.Cli.Infra;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
 namespace Foremast.Cli;
 
 public static class ForemastApp
 {
-    public static CommandApp Create()
+    /// <param name="configureServices">Registrations for the commands that execute stages (see <c>CliServiceCollectionExtensions.AddForemastCli</c>).</param>
+    public static CommandApp Create(Action<IServiceCollection>? configureServices = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
+            config.Settings.Registrar.RegisterInstance(new InfraServices(configureServices));
             config.SetApplicationName("foremast");
             config.PropagateExceptions();
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a runway directory; exit 0 when valid, 2 when not.");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Write the JSON Schemas of pipeline.json and application-master-{env}.json.");
             config.AddCommand<PlanCommand>("plan").WithDescription("Print the per-region stage graph of a runway directory.");
-            config.AddCommand<ServeCommand>("serve").WithDescription("Run the local durable engine (Azurite storage, dry run) until Ctrl+C.");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Run the local durable engine (Azurite storage; runs dry unless they say) until Ctrl+C.");
             config.AddCommand<RunCommand>("run").WithDescription("Run a runway directory on a local engine and follow it; exit 0 succeeded, 1 failed, 3 stopped at a checkpoint.");
             config.AddCommand<PublishCommand>("publish").WithDescription("Create/update the Spinnaker application and save generated pipelines through Gate.");
+            config.AddCommand<InfraCommand>("infra").WithDescription("Infrastructure Setup for one env and region outside a pipeline: one line per resource change; exit 1 on a cloud error, 2 on invalid config.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.");
         });
         return app;

@@ -52,7 +52,11 @@ public sealed class LocalEngineOptions
     /// <summary>False: only the API and <see cref="Microsoft.DurableTask.Client.DurableTaskClient"/>, no work is processed here.</summary>
     public bool RunWorker { get; set; } = true;
 
-    /// <summary>Dry-run executors record what they would do instead of calling AWS. On until AWS executors exist.</summary>
+    /// <summary>
+    /// Whether runs whose start request does not say are dry runs (the default for <c>Foremast:DryRun</c>). A request
+    /// that says decides for itself. On by default: a run that is not dry needs live executors, and without them fails
+    /// its first cloud stage.
+    /// </summary>
     public bool DryRun { get; set; } = true;
 
     /// <summary>When set, dry-run actions are appended to this file (JSON lines), so they survive a crash of the engine.</summary>

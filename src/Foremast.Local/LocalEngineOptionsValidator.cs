@@ -18,7 +18,6 @@ internal sealed partial class LocalEngineOptionsValidator : IValidateOptions<Loc
         if (o.LeaseAcquireInterval <= TimeSpan.Zero) errors.Add("the lease acquire interval must be positive");
         if (o.ControlQueueVisibilityTimeout <= TimeSpan.Zero || o.WorkItemQueueVisibilityTimeout <= TimeSpan.Zero) errors.Add("queue visibility timeouts must be positive");
         if (o.ShutdownTimeout < TimeSpan.Zero) errors.Add("the shutdown timeout cannot be negative");
-        if (!o.DryRun) errors.Add("real AWS executors are not available yet: run with dry-run on");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -5,9 +5,15 @@ public static class CliRunner
 {
     private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
 
-    public static (int ExitCode, string Out, string Error) Run(params string[] args)
+    public static (int ExitCode, string Out, string Error) Run(params string[] args) => Run(null, null, args);
+
+    /// <param name="services">Registrations for the commands that execute stages (a test's own executors).</param>
+    /// <param name="environment">Variables set for this run only, under the same lock, so parallel tests never see them.</param>
+    public static (int ExitCode, string Out, string Error) Run(
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         ConsoleLock.Wait();
+        var saved = (environment ?? new Dictionary<string, string?>()).Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
         var originalOut = Console.Out;
         var originalError = Console.Error;
         try
@@ -22,11 +28,13 @@ public static class CliRunner
                 Ansi = Spectre.Console.AnsiSupport.No,
                 ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
             });
-            var code = ForemastApp.Create().Run(args);
+            foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) Environment.SetEnvironmentVariable(name, value);
+            var code = ForemastApp.Create(services).Run(args);
             return (code, output.ToString(), error.ToString());
         }
         finally
         {
+            foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
             Console.SetOut(originalOut);
             Console.SetError(originalError);
             ConsoleLock.Release();

@@ -23,19 +23,10 @@ public class ServeSettingsTests
     }
 
     [Fact]
-    public void Dry_run_false_is_passed_on_so_the_engine_can_refuse_it()
+    public void Dry_run_false_becomes_the_engine_default_for_runs_that_do_not_say()
     {
         var config = ServeSettings.ToConfiguration(new ServeCommand.Settings { DryRun = false }).ToDictionary(kv => kv.Key, kv => kv.Value);
 
         Assert.Equal("False", config["Foremast:Local:DryRun"]);
-    }
-
-    [Fact]
-    public void Serve_refuses_to_run_without_dry_run_before_touching_storage()
-    {
-        var (code, _, error) = CliRunner.Run("serve", "--port", "0", "--dry-run", "false");
-
-        Assert.Equal(ExitCodes.Invalid, code);
-        Assert.Contains("dry-run", error);
     }
 }

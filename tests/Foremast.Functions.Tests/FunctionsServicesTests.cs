@@ -24,7 +24,7 @@ public sealed class FunctionsServicesTests
         Assert.Equal("replace-with-at-least-32-random-characters", options.Approvals.SigningKey);
         Assert.Equal(["main", "master"], options.Webhooks.Branches);
         var repo = Assert.Single(options.Webhooks.Repos);
-        Assert.Equal(("acme/webshop", "acme", "webshop", true), (repo.FullName, repo.Project, repo.Repo, repo.DryRun));
+        Assert.Equal(("acme/webshop", "acme", "webshop", (bool?)true), (repo.FullName, repo.Project, repo.Repo, repo.DryRun));
         Assert.Null(options.ConfigFileFor(repo));
         var gate = services.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()!;
         Assert.Equal((new Uri("https://gate.example.com"), "replace-with-the-gate-bearer-token"), (gate.BaseUrl, gate.BearerToken));

@@ -27,7 +27,6 @@ public sealed class ServeLifecycleTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("--hub", "x", "task hub")]
-    [InlineData("--dry-run", "false", "dry-run")]
     public async Task Serve_refuses_invalid_settings_with_exit_code_2(string flag, string value, string message)
     {
         var (code, text) = await EngineProcess.RunToExitAsync("serve", "--port", "0", "--storage", LocalEngineOptions.DevelopmentStorage, flag, value);

@@ -20,8 +20,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         public string? Artifact { get; init; }
 
         [CommandOption("--dry-run")]
-        [Description("Ask for a dry run. The local engine runs every run dry while no AWS executors exist.")]
-        public bool DryRun { get; init; }
+        [Description("A dry run: no mutating call (AWS, Gate, webhooks), whatever the engine's executors. --dry-run false asks for a live run; absent, the engine's default decides (dry for foremast serve unless started with --dry-run false).")]
+        public bool? DryRun { get; init; }
 
         [CommandOption("--server <URL>")]
         [Description("A running engine (foremast serve or the Functions app) instead of one started in this process.")]

@@ -29,7 +29,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         [CommandOption("--dry-run")]
         [DefaultValue(true)]
-        [Description("Record intended actions instead of calling AWS. On by default (AWS executors do not exist yet); --dry-run false turns it off.")]
+        [Description("Default for runs whose start request does not say: dry (no mutating call anywhere). On by default; --dry-run false makes such runs live, and a live run fails its first cloud stage while the engine has no AWS executors.")]
         public bool DryRun { get; init; } = true;
 
         [CommandOption("--actions-log <FILE>")]
@@ -75,7 +75,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         var options = app.Services.GetRequiredService<IOptions<LocalEngineOptions>>().Value;
         Console.Out.WriteLine($"foremast engine listening on {app.HttpUrl()} (task hub {options.TaskHub}, worker {options.EffectiveWorkerId}, " +
-                              $"{(options.DryRun ? "dry run" : "live")}{(options.ActionsLog is { } log ? $", actions log {log}" : "")}); ready in {started.ElapsedMilliseconds} ms");
+                              $"{(options.DryRun ? "runs dry unless they say" : "runs live unless they say")}{(options.ActionsLog is { } log ? $", actions log {log}" : "")}); ready in {started.ElapsedMilliseconds} ms");
 
         // Ctrl+C and SIGTERM stop the host's lifetime; the shutdown budget is Foremast:Local:ShutdownTimeout.
         await app.WaitForShutdownAsync(cancellationToken);

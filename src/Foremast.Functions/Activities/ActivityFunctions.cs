@@ -25,9 +25,13 @@ public static class ActivityFunctions
     public static Task<BakedImage> Bake([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
         Run<BakeActivity, StageRequest, BakedImage>(context, instanceId, input);
 
-    [Function(nameof(InfrastructureSetupActivity))]
-    public static Task<InfrastructureReport> InfrastructureSetup([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
-        Run<InfrastructureSetupActivity, StageRequest, InfrastructureReport>(context, instanceId, input);
+    [Function(nameof(CheckInfrastructureActivity))]
+    public static Task<bool> CheckInfrastructure([ActivityTrigger] CheckInfrastructureInput input, string instanceId, FunctionContext context) =>
+        Run<CheckInfrastructureActivity, CheckInfrastructureInput, bool>(context, instanceId, input);
+
+    [Function(nameof(ConvergeResourceActivity))]
+    public static Task<ResourceResult> ConvergeResource([ActivityTrigger] ConvergeResourceInput input, string instanceId, FunctionContext context) =>
+        Run<ConvergeResourceActivity, ConvergeResourceInput, ResourceResult>(context, instanceId, input);
 
     [Function(nameof(StartDeployActivity))]
     public static Task<DeployHandle> StartDeploy([ActivityTrigger] StartDeployInput input, string instanceId, FunctionContext context) =>
@@ -42,8 +46,12 @@ public static class ActivityFunctions
         Run<AttachScalingPolicyActivity, AttachScalingPolicyInput, bool>(context, instanceId, input);
 
     [Function(nameof(CallWebhookActivity))]
-    public static Task<int> CallWebhook([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
-        Run<CallWebhookActivity, StageRequest, int>(context, instanceId, input);
+    public static Task<WebhookResult> CallWebhook([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
+        Run<CallWebhookActivity, StageRequest, WebhookResult>(context, instanceId, input);
+
+    [Function(nameof(PromoteS3Activity))]
+    public static Task<S3Promotion> PromoteS3([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
+        Run<PromoteS3Activity, StageRequest, S3Promotion>(context, instanceId, input);
 
     [Function(nameof(NotifyActivity))]
     public static Task<bool> Notify([ActivityTrigger] RunNotification input, string instanceId, FunctionContext context) =>

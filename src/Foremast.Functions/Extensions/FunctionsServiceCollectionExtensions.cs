@@ -1,6 +1,7 @@
 using Foremast.Functions.Settings;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Execution;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
 using Foremast.Workflows.Pipelines;
@@ -21,8 +22,10 @@ public static class FunctionsServiceCollectionExtensions
         // Registered before AddForemastWorkflows, whose in-memory default is TryAdd: pipelines live next to the task hub.
         services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(
             sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
-        services.AddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()));
+        // Registered before AddForemastWorkflows, whose Gate-less publisher is TryAdd.
+        services.AddForemastGatePublisher(sp => sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions());
         services.AddForemastWorkflows();
+        services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
         services.AddForemastApi();
         return services;
     }

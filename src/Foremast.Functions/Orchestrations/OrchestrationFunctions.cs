@@ -21,4 +21,8 @@ public static class OrchestrationFunctions
     [Function(nameof(DeployStageOrchestrator))]
     public static Task<DeployStageResult> DeployStage([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new DeployStageOrchestrator().RunAsync(context, context.GetInput<DeployStageInput>()!);
+
+    [Function(nameof(InfrastructureStageOrchestrator))]
+    public static Task<InfrastructureStageResult> InfrastructureStage([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new InfrastructureStageOrchestrator().RunAsync(context, context.GetInput<InfrastructureStageInput>()!);
 }

@@ -10,6 +10,7 @@ using Foremast.Local.Worker;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
+using Foremast.Workflows.Execution;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,7 @@ public static class LocalEngineServiceCollectionExtensions
             : new InMemoryActionRecorder());
         services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(Options(sp).EffectiveConnectionString));
         services.AddForemastWorkflows();
+        services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
 
         // The shared HTTP API, with the same "Foremast" section binding as the Functions app.
         services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);

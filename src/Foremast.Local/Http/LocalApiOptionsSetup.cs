@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Foremast.Local.Http;
 
 /// <summary>
-/// Fills the API options a local engine can decide for itself: dry runs when the engine is dry-run only, a persisted
+/// Fills the API options a local engine can decide for itself: dry runs as the default for requests that do not say, a persisted
 /// approval signing key when none is configured, its own URL as the public base URL, and approval links in the status.
 /// </summary>
 internal sealed class LocalApiOptionsSetup(IOptions<LocalEngineOptions> local, IServer server) : IPostConfigureOptions<ForemastApiOptions>

@@ -6,11 +6,11 @@ using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Activities;
 
-/// <param name="DryRun">A dry run never publishes: the stored documents are its record of what Spinnaker would get.</param>
+/// <param name="DryRun">The run's decision: the publisher makes no call to Gate, and the stored documents are the record of what Spinnaker would get.</param>
 public sealed record GeneratePipelinesInput(string RunId, ConfigSnapshot Snapshot, bool DryRun = false);
 
 /// <summary>What the run's status says about the generated pipelines; the documents themselves are in the store.</summary>
-/// <param name="Published">What publishing did to it in Spinnaker (created, updated, unchanged); null when not published.</param>
+/// <param name="Published">What publishing did to it in Spinnaker (created, updated, unchanged), or why it was not sent (dry run, no Gate).</param>
 public sealed record GeneratedPipelineSummary(string? Region, string Name, int Stages, string? Published = null);
 
 /// <summary>
@@ -29,9 +29,9 @@ public sealed class GeneratePipelinesActivity(ILookupsProvider lookups, IPipelin
             .ToList();
         await store.SaveAsync(input.RunId, stored);
 
-        var published = input.DryRun ? null : await publisher.PublishAsync(input.Snapshot, generated.Select(p => p.Document).ToList());
+        var published = await publisher.PublishAsync(input.Snapshot, generated.Select(p => p.Document).ToList(), input.DryRun);
         return generated
-            .Select(p => new GeneratedPipelineSummary(p.Region, p.Name, p.StageCount, published?.Changes.FirstOrDefault(c => c.Name == p.Name)?.Action.ToString().ToLowerInvariant()))
+            .Select(p => new GeneratedPipelineSummary(p.Region, p.Name, p.StageCount, published.Skipped ?? published.Result?.Changes.FirstOrDefault(c => c.Name == p.Name)?.Action.ToString().ToLowerInvariant()))
             .ToList();
     }
 }

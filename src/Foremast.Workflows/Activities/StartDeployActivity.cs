@@ -1,4 +1,5 @@
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Execution;
 using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Activities;
@@ -6,8 +7,11 @@ namespace Foremast.Workflows.Activities;
 public sealed record StartDeployInput(StageRequest Stage, string? ImageId);
 
 /// <summary>Starts the deploy and returns at once with a handle; waiting for health is the orchestration's job.</summary>
-public sealed class StartDeployActivity(IDeployer deployer) : TaskActivity<StartDeployInput, DeployHandle>
+public sealed class StartDeployActivity(IDeployer deployer, LiveExecutionGuard guard) : TaskActivity<StartDeployInput, DeployHandle>
 {
-    public override Task<DeployHandle> RunAsync(TaskActivityContext context, StartDeployInput input) =>
-        deployer.StartAsync(input.Stage, input.ImageId, CancellationToken.None);
+    public override Task<DeployHandle> RunAsync(TaskActivityContext context, StartDeployInput input)
+    {
+        guard.Ensure(deployer, input.Stage, "deploy");
+        return deployer.StartAsync(input.Stage, input.ImageId, CancellationToken.None);
+    }
 }

@@ -3,7 +3,7 @@ using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.DryRun;
 
-public sealed class DryRunBaker(IActionRecorder recorder) : IBaker
+public sealed class DryRunBaker(IActionRecorder recorder) : IBaker, IRecordingExecutor
 {
     public Task<BakedImage> BakeAsync(StageRequest request, CancellationToken cancellationToken)
     {

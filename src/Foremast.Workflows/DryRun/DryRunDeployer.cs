@@ -5,7 +5,7 @@ using Foremast.Workflows.Activities.Interfaces;
 namespace Foremast.Workflows.DryRun;
 
 /// <summary>Pretends a server group needs <see cref="ChecksUntilHealthy"/> probes to become healthy, so the polling loop runs.</summary>
-public sealed class DryRunDeployer(IActionRecorder recorder) : IDeployer
+public sealed class DryRunDeployer(IActionRecorder recorder) : IDeployer, IRecordingExecutor
 {
     public const int ChecksUntilHealthy = 2;
 

@@ -3,7 +3,7 @@ using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.DryRun;
 
-public sealed class DryRunScaling(IActionRecorder recorder) : IScaling
+public sealed class DryRunScaling(IActionRecorder recorder) : IScaling, IRecordingExecutor
 {
     public Task AttachAsync(StageRequest request, string? serverGroup, CancellationToken cancellationToken)
     {

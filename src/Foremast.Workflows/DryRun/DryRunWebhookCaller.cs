@@ -1,15 +1,15 @@
+using Foremast.Core.Config.Settings;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.DryRun;
 
-public sealed class DryRunWebhookCaller(IActionRecorder recorder) : IWebhookCaller
+public sealed class DryRunWebhookCaller(IActionRecorder recorder) : IWebhookCaller, IRecordingExecutor
 {
-    public Task<int> CallAsync(StageRequest request, CancellationToken cancellationToken)
+    public Task<WebhookResult> CallAsync(StageRequest request, CancellationToken cancellationToken)
     {
-        var method = request.Settings.TryGetProperty("method", out var m) ? m.ToString().ToUpperInvariant() : "POST";
-        var url = request.Settings.TryGetProperty("url", out var u) ? u.ToString() : "?";
-        recorder.Record(request, "webhook", $"{method} {url}");
-        return Task.FromResult(200);
+        var hook = StageSettings.Read<WebhookSettings>(request.Settings);
+        recorder.Record(request, "webhook", $"{hook.EffectiveMethod} {hook.Url}");
+        return Task.FromResult(new WebhookResult(null, $"would call {hook.EffectiveMethod} {hook.Url} (recorded)"));
     }
 }

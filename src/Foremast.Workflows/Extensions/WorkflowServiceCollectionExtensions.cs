@@ -1,8 +1,12 @@
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
+using Foremast.Workflows.Execution;
+using Foremast.Workflows.Infrastructure;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Pipelines;
+using Foremast.Workflows.Webhooks;
+using Foremast.Spinnaker.Gate;
 using Foremast.Spinnaker.Generator;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,22 +18,42 @@ namespace Foremast.Workflows.Extensions;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the activity interfaces. Dry-run implementations are the defaults (TryAdd), so a host that registers
-    /// real AWS implementations first keeps them, and a host with nothing else still runs end to end with no cloud.
+    /// Registers the activity interfaces. Recording (dry-run) implementations are the defaults (TryAdd), so a host that
+    /// registers real AWS implementations first keeps them, and a host with nothing else runs dry runs end to end with
+    /// no cloud. Whether a run is dry is decided per run (<see cref="StageRequest.DryRun"/>); a run that is not dry
+    /// fails its first cloud stage on a recorder unless the host sets <see cref="ExecutionOptions.RecordingExecutors"/>.
     /// </summary>
     public static IServiceCollection AddForemastWorkflows(this IServiceCollection services)
     {
+        services.AddOptions<ExecutionOptions>();
+        services.TryAddSingleton<LiveExecutionGuard>();
         services.TryAddSingleton<IActionRecorder, InMemoryActionRecorder>();
         services.TryAddSingleton<IBaker, DryRunBaker>();
-        services.TryAddSingleton<IInfrastructure, DryRunInfrastructure>();
+        services.TryAddSingleton<InfrastructureResources>();
+        services.TryAddSingleton<DirectInfrastructure>();
+
+        // Always added: InfrastructureResources prefers a live resource of the same kind, so these serve only kinds nothing live covers.
+        foreach (var kind in new[] { ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3, ResourceKinds.LoadBalancer, ResourceKinds.Dns })
+        {
+            services.AddSingleton<IInfrastructureResource>(sp => new RecordingInfrastructureResource(kind, sp.GetRequiredService<IActionRecorder>()));
+        }
+
         services.TryAddSingleton<IDeployer, DryRunDeployer>();
         services.TryAddSingleton<IScaling, DryRunScaling>();
-        services.TryAddSingleton<IWebhookCaller, DryRunWebhookCaller>();
+        services.TryAddSingleton<IS3Promoter, DryRunS3Promoter>();
+
+        // The live caller is the default: it honours each run's dry-run decision itself (a dry run sends nothing).
+        if (!services.Any(d => d.ServiceType == typeof(IWebhookCaller)))
+        {
+            services.AddHttpClient<IWebhookCaller, HttpWebhookCaller>().AddStandardResilienceHandler();
+        }
+
         services.TryAddSingleton<INotifier, DryRunNotifier>();
         services.TryAddSingleton<ILookupsProvider, PlannedLookups>();
         services.TryAddSingleton<IPipelineStore, InMemoryPipelineStore>();
         services.TryAddSingleton(_ => new PipelineGenerator());
-        services.TryAddSingleton<ISpinnakerPublisher>(_ => new GatePublisher(null));
+        services.AddHttpClient();
+        services.TryAddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(null, sp.GetRequiredService<IHttpClientFactory>()));
         return services;
     }
 
@@ -39,15 +63,26 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddOrchestrator<DeploymentRunOrchestrator>();
         registry.AddOrchestrator<RegionPipelineOrchestrator>();
         registry.AddOrchestrator<DeployStageOrchestrator>();
+        registry.AddOrchestrator<InfrastructureStageOrchestrator>();
         registry.AddActivity<ConfigurationActivity>();
         registry.AddActivity<GeneratePipelinesActivity>();
         registry.AddActivity<BakeActivity>();
-        registry.AddActivity<InfrastructureSetupActivity>();
+        registry.AddActivity<CheckInfrastructureActivity>();
+        registry.AddActivity<ConvergeResourceActivity>();
         registry.AddActivity<StartDeployActivity>();
         registry.AddActivity<CheckDeployHealthActivity>();
         registry.AddActivity<AttachScalingPolicyActivity>();
         registry.AddActivity<CallWebhookActivity>();
+        registry.AddActivity<PromoteS3Activity>();
         registry.AddActivity<NotifyActivity>();
         return registry;
+    }
+
+    /// <summary>Publishes runs' pipelines to the Gate the host configures (null: none), over the resilient Gate client of <see cref="GateHttp"/>.</summary>
+    public static IServiceCollection AddForemastGatePublisher(this IServiceCollection services, Func<IServiceProvider, GateOptions?> gate)
+    {
+        services.AddGateHttpClient(gate);
+        services.AddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(gate(sp), sp.GetRequiredService<IHttpClientFactory>()));
+        return services;
     }
 }

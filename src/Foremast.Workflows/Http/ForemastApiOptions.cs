@@ -14,7 +14,10 @@ public sealed class ForemastApiOptions
     /// <summary>The global Foremast config JSON used when a repo mapping names none; null means Foremast's defaults.</summary>
     public string? ConfigFile { get; set; }
 
-    /// <summary>When true every run is a dry run, whatever the request says (a safe engine for rehearsals).</summary>
+    /// <summary>
+    /// Whether a run is dry when its start request does not say (<c>dryRun</c> in the body, the repository mapping).
+    /// A request that says decides for itself: this is a default, not a switch of executors.
+    /// </summary>
     public bool DryRun { get; set; }
 
     /// <summary>Where bare clones of config repositories are kept between runs; defaults to a folder under the temp path.</summary>

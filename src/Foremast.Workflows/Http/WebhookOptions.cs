@@ -39,7 +39,8 @@ public sealed class RepoMapping
     /// <summary>Global Foremast config for this app; falls back to <see cref="ForemastApiOptions.ConfigFile"/>.</summary>
     public string? ConfigFile { get; set; }
 
-    public bool DryRun { get; set; }
+    /// <summary>True or false decides for this repository's runs; unset leaves it to <see cref="ForemastApiOptions.DryRun"/>.</summary>
+    public bool? DryRun { get; set; }
 
     /// <summary>Package URL of the build for a commit; <c>{commit}</c> and <c>{version}</c> (its first 12 characters, the run's artifact version) are replaced; unset means no package URL.</summary>
     public string? ArtifactUrl { get; set; }

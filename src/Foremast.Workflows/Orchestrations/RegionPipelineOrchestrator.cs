@@ -3,7 +3,8 @@ using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Orchestrations;
 
-public sealed record RegionPipelineInput(string RunId, string App, RegionWork Work, ArtifactRef Artifact, RunOptions Options);
+/// <param name="PipelineType">The snapshot's pipeline type (<c>ec2</c>, <c>s3</c>, <c>lambda</c>…): it picks handlers and infrastructure resources.</param>
+public sealed record RegionPipelineInput(string RunId, string App, RegionWork Work, ArtifactRef Artifact, RunOptions Options, string PipelineType = "ec2");
 
 /// <summary>
 /// One region pipeline: Bake, then per env [Checkpoint] → Infrastructure → Deploy, with branch stages (scaling policy,

@@ -1,5 +1,6 @@
 using Foremast.Core.Plan;
 using Foremast.Workflows.Activities;
+using Foremast.Workflows.Orchestrations.Stages;
 using Foremast.Workflows.Status;
 using Microsoft.DurableTask;
 
@@ -11,7 +12,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
     private readonly RegionStatusTracker _status = new(input.Work.Region, context.InstanceId, input.Work.Stages.Select(s => s.Stage));
     private readonly List<CheckpointRecord> _checkpoints = [];
     private readonly List<(PlannedStage Stage, Task<string?> Error)> _branches = [];
-    private readonly StageDispatcher _dispatcher = new(context, input.Options);
+    private readonly RegionMemory _memory = new();
 
     public async Task<RegionResult> ExecuteAsync()
     {
@@ -21,9 +22,9 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
             // A failed branch fails the region before the next mainline stage starts, as a failPipeline branch does in Spinnaker.
             if (FailedBranch() is { } failedBranch) return await FailAsync(failedBranch.Stage.Name, failedBranch.Error);
 
-            if (work.Stage.Kind is StageKind.Checkpoint or StageKind.PrePromoteCheckpoint)
+            if (Handler(work.Stage) is { IsGate: true } gate)
             {
-                var record = await CheckpointStep.WaitAsync(context, input, work.Stage, _status, Publish, AnyBranchFailsAsync());
+                var record = (await gate.RunAsync(Execution(work, new GateContext(_status, Publish, AnyBranchFailsAsync())))).Checkpoint;
                 if (record is null)
                 {
                     var (branch, branchError) = FailedBranch()!.Value;
@@ -56,22 +57,27 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
         Publish();
         try
         {
-            await _dispatcher.RunAsync(work.Stage, Request(work));
-            _status.Succeeded(stage.RefId, context.CurrentUtcDateTime);
+            var handler = Handler(stage) ?? throw new StageFailedException($"this engine has no handler for {stage.Kind} stages of {input.PipelineType} pipelines");
+            var output = await handler.RunAsync(Execution(work));
+            _status.Succeeded(stage.RefId, context.CurrentUtcDateTime, output.Lines);
             Publish();
             return null;
         }
         catch (Exception ex) when (ex is TaskFailedException or StageTimeoutException or StageFailedException)
         {
             var error = ex is TaskFailedException failed ? failed.FailureDetails.ErrorMessage : ex.Message;
-            _status.Failed(stage.RefId, context.CurrentUtcDateTime, error);
+            _status.Failed(stage.RefId, context.CurrentUtcDateTime, error, (ex as StageFailedException)?.Changes);
             Publish();
             return error;
         }
     }
 
+    private IStageHandler? Handler(PlannedStage stage) => StageTable.Find(stage.Kind, input.PipelineType);
+
+    private StageExecution Execution(StageWork work, GateContext? gate = null) => new(context, input, work.Stage, Request(work), _memory, gate);
+
     private StageRequest Request(StageWork work) => new(
-        input.RunId, input.App, input.Work.Region, work.Stage.Env, work.Stage.RefId, work.Stage.Name, input.Artifact, work.Settings, input.Options.DryRun);
+        input.RunId, input.App, input.Work.Region, work.Stage.Env, work.Stage.RefId, work.Stage.Name, input.Artifact, work.Settings, input.Options.DryRun, input.PipelineType);
 
     private (PlannedStage Stage, string Error)? FailedBranch() =>
         _branches.Where(b => b.Error.IsCompletedSuccessfully && b.Error.Result is not null).Select(b => ((PlannedStage, string)?)(b.Stage, b.Error.Result!)).FirstOrDefault();

@@ -1,4 +1,5 @@
 using Foremast.Core.Plan;
+using Foremast.Workflows.Execution;
 using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Orchestrations;
@@ -11,6 +12,12 @@ public static class StageRetry
         if (spec.MaxAttempts <= 1) return null;
         var first = run.RetryFirstDelay ?? spec.FirstDelay;
         var max = spec.MaxDelay < first ? first : spec.MaxDelay;
-        return TaskOptions.FromRetryPolicy(new RetryPolicy(spec.MaxAttempts, first, spec.BackoffCoefficient, max));
+        return TaskOptions.FromRetryPolicy(new RetryPolicy(spec.MaxAttempts, first, spec.BackoffCoefficient, max)
+        {
+            // A host without a live executor stays without one: retrying only delays the one clear line.
+            HandleFailure = failure => !IsPermanent(failure),
+        });
     }
+
+    public static bool IsPermanent(TaskFailureDetails failure) => failure.IsCausedBy<NoLiveExecutorException>();
 }

@@ -22,9 +22,12 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
         Update(refId, s => s with { State = StageState.Running, StartedAt = now });
     }
 
-    public void Succeeded(string refId, DateTime now) => Update(refId, s => s with { State = StageState.Succeeded, EndedAt = now });
+    public void Succeeded(string refId, DateTime now, IReadOnlyList<string>? changes = null) =>
+        Update(refId, s => s with { State = StageState.Succeeded, EndedAt = now, Changes = Lines(changes) });
 
-    public void Failed(string refId, DateTime now, string error) => Update(refId, s => s with { State = StageState.Failed, EndedAt = now, Error = error });
+    /// <param name="changes">What the stage had done before it failed (an infrastructure phase that completed), so it stays visible.</param>
+    public void Failed(string refId, DateTime now, string error, IReadOnlyList<string>? changes = null) =>
+        Update(refId, s => s with { State = StageState.Failed, EndedAt = now, Error = error, Changes = Lines(changes) });
 
     public void CheckpointOpened(string refId, OpenCheckpoint checkpoint)
     {
@@ -58,6 +61,8 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
         var current = running.FirstOrDefault(s => !s.IsBranch) ?? running.FirstOrDefault();
         return new RegionStatus(region, instanceId, _state, current?.Name, _stages.ToList(), _checkpoint, _error);
     }
+
+    private static IReadOnlyList<string>? Lines(IReadOnlyList<string>? changes) => changes is { Count: > 0 } ? changes.ToList() : null;
 
     private void Update(string refId, Func<StageStatus, StageStatus> change)
     {

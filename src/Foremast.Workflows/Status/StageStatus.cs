@@ -3,6 +3,10 @@ using Foremast.Core.Plan;
 namespace Foremast.Workflows.Status;
 
 /// <summary>One stage of a region in the status document. Times come from the orchestration clock.</summary>
+/// <param name="Changes">
+/// What the stage did, one short line each: <c>&lt;verb&gt; &lt;kind&gt; &lt;name&gt;[: detail]</c> for Infrastructure Setup
+/// (<c>would create</c>… in a dry run), the baked image, the server group. Null while the stage has nothing to say.
+/// </param>
 public sealed record StageStatus(
     string RefId,
     string Name,
@@ -12,4 +16,5 @@ public sealed record StageStatus(
     StageState State,
     DateTime? StartedAt = null,
     DateTime? EndedAt = null,
-    string? Error = null);
+    string? Error = null,
+    IReadOnlyList<string>? Changes = null);

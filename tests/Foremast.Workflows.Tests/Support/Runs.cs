@@ -42,12 +42,12 @@ public static class Runs
 
     public static string NewRunId(string name) => $"{name}-{Guid.NewGuid():N}";
 
-    public static Task<string> StartAsync(this WorkflowHost host, string runId, ConfigSnapshot snapshot, RunOptions options) =>
+    public static Task<string> StartAsync(this ITestHost host, string runId, ConfigSnapshot snapshot, RunOptions options) =>
         host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(DeploymentRunOrchestrator), new DeploymentRunInput(runId, snapshot, Artifact, options), new StartOrchestrationOptions(InstanceId: runId));
 
     /// <summary>Polls the region instance's custom status until the named gate is open.</summary>
-    public static async Task<RegionStatus> WaitForCheckpointAsync(this WorkflowHost host, string runId, string region, string env)
+    public static async Task<RegionStatus> WaitForCheckpointAsync(this ITestHost host, string runId, string region, string env)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
@@ -59,21 +59,43 @@ public static class Runs
         throw new TimeoutException($"checkpoint {region}/{env} of {runId} never opened");
     }
 
-    public static async Task<RegionStatus?> RegionStatusAsync(this WorkflowHost host, string runId, string region)
+    public static async Task<RegionStatus?> RegionStatusAsync(this ITestHost host, string runId, string region)
     {
         var instance = await host.Host.Client.GetInstanceAsync(RegionPipelineOrchestrator.InstanceId(runId, region), getInputsAndOutputs: true);
         return instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RegionStatus>();
     }
 
-    public static Task DecideAsync(this WorkflowHost host, string runId, string region, string env, ApprovalDecision decision, string by = "alice", string? comment = null) =>
+    public static Task DecideAsync(this ITestHost host, string runId, string region, string env, ApprovalDecision decision, string by = "alice", string? comment = null) =>
         host.Host.Client.RaiseEventAsync(
             RegionPipelineOrchestrator.InstanceId(runId, region), ApprovalGate.EventName(region, env), new ApprovalEvent(decision, by, comment));
 
-    public static async Task<(DeploymentRunResult Result, RunStatus Status)> CompleteAsync(this WorkflowHost host, string runId)
+    public static async Task<(DeploymentRunResult Result, RunStatus Status)> CompleteAsync(this ITestHost host, string runId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var instance = await host.Host.Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         return (instance.ReadOutputAs<DeploymentRunResult>()!, instance.ReadCustomStatusAs<RunStatus>()!);
+    }
+
+    /// <summary>Approves every gate any region opens (checkpoints and pre-promote checkpoints alike) until the run completes.</summary>
+    public static async Task<(DeploymentRunResult Result, RunStatus Status)> ApproveEveryGateAsync(this ITestHost host, string runId, IEnumerable<string> regions)
+    {
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await host.Host.Client.GetInstanceAsync(runId) is { IsCompleted: true }) return await host.CompleteAsync(runId);
+            foreach (var region in regions)
+            {
+                if (await host.RegionStatusAsync(runId, region) is { Checkpoint: { } gate } && approved.Add($"{gate.InstanceId}/{gate.EventName}"))
+                {
+                    await host.Host.Client.RaiseEventAsync(gate.InstanceId, gate.EventName, new ApprovalEvent(ApprovalDecision.Approve, "test"));
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"run {runId} did not complete");
     }
 }

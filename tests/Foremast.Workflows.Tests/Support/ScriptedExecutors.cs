@@ -17,13 +17,20 @@ public sealed class ScriptedBaker(DryRunBaker inner, StageScript script, IAction
     }
 }
 
-public sealed class ScriptedInfrastructure(DryRunInfrastructure inner, StageScript script, IActionRecorder recorder) : IInfrastructure
+/// <summary>The script fails the IAM resource only (as a permission error would), so its attempts are the stage's retries.</summary>
+public sealed class ScriptedInfrastructureResource(RecordingInfrastructureResource inner, StageScript script, IActionRecorder recorder) : IInfrastructureResource
 {
-    public async Task<InfrastructureReport> SetUpAsync(StageRequest request, CancellationToken cancellationToken)
+    public string Kind => inner.Kind;
+
+    public async Task<ResourceResult> ConvergeAsync(StageRequest request, CancellationToken cancellationToken)
     {
-        recorder.Record(request, "attempt", "infrastructure");
-        await script.ApplyAsync(request);
-        return await inner.SetUpAsync(request, cancellationToken);
+        if (Kind == ResourceKinds.Iam)
+        {
+            recorder.Record(request, "attempt", "infrastructure");
+            await script.ApplyAsync(request);
+        }
+
+        return await inner.ConvergeAsync(request, cancellationToken);
     }
 }
 
@@ -38,7 +45,7 @@ public sealed class ScriptedScaling(DryRunScaling inner, StageScript script) : I
 
 public sealed class ScriptedWebhookCaller(DryRunWebhookCaller inner, StageScript script) : IWebhookCaller
 {
-    public async Task<int> CallAsync(StageRequest request, CancellationToken cancellationToken)
+    public async Task<WebhookResult> CallAsync(StageRequest request, CancellationToken cancellationToken)
     {
         await script.ApplyAsync(request);
         return await inner.CallAsync(request, cancellationToken);

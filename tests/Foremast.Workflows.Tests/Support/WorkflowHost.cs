@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Extensions;
@@ -8,11 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Foremast.Workflows.Tests.Support;
 
-/// <summary>
-/// One in-process durable host per test class (xUnit class fixture). Test classes run in parallel, so each host
-/// takes a port the OS reports free instead of the test host's random pick, which can collide.
-/// </summary>
-public sealed class WorkflowHost : IAsyncLifetime
+/// <summary>One in-process durable host per test class (xUnit class fixture), with scripted executors over the recording ones.</summary>
+public sealed class WorkflowHost : IAsyncLifetime, ITestHost
 {
     private DurableTaskTestHost? _host;
 
@@ -24,11 +19,7 @@ public sealed class WorkflowHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The sidecar host logs every gRPC call at Information; it reads this when it is built.
-        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
-        _host = await DurableTaskTestHost.StartAsync(
-            tasks => tasks.AddForemastTasks(),
-            new DurableTaskTestHostOptions { Port = FreePort(), ConfigureServices = Configure });
+        _host = await DurableHosts.StartAsync(Configure);
     }
 
     public async Task DisposeAsync()
@@ -40,22 +31,19 @@ public sealed class WorkflowHost : IAsyncLifetime
     {
         services.AddSingleton<StageScript>();
         services.AddSingleton<DryRunBaker>();
-        services.AddSingleton<DryRunInfrastructure>();
         services.AddSingleton<DryRunScaling>();
         services.AddSingleton<DryRunWebhookCaller>();
         services.AddSingleton<DryRunDeployer>();
         services.AddSingleton<IDeployer, ScriptedDeployer>();
         services.AddSingleton<IBaker, ScriptedBaker>();
-        services.AddSingleton<IInfrastructure, ScriptedInfrastructure>();
+        foreach (var kind in new[] { ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3, ResourceKinds.LoadBalancer, ResourceKinds.Dns })
+        {
+            services.AddSingleton<IInfrastructureResource>(sp => new ScriptedInfrastructureResource(
+                new RecordingInfrastructureResource(kind, sp.GetRequiredService<IActionRecorder>()), sp.GetRequiredService<StageScript>(), sp.GetRequiredService<IActionRecorder>()));
+        }
+
         services.AddSingleton<IScaling, ScriptedScaling>();
         services.AddSingleton<IWebhookCaller, ScriptedWebhookCaller>();
         services.AddForemastWorkflows();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

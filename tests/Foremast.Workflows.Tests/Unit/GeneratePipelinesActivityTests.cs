@@ -7,6 +7,7 @@ using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Pipelines;
 using Foremast.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Foremast.Workflows.Tests.Unit;
 
@@ -34,14 +35,14 @@ public sealed class GeneratePipelinesActivityTests
         var summaries = await Activity(store, publisher).RunAsync(new FakeActivityContext(nameof(GeneratePipelinesActivity)), new GeneratePipelinesInput("run-2", Runs.Examples(), DryRun: true));
 
         Assert.Empty(publisher.Published);
-        Assert.All(summaries, s => Assert.Null(s.Published));
+        Assert.All(summaries, s => Assert.Equal(GatePublisher.DryRunSkipped, s.Published));
         Assert.Equal(2, (await store.LoadAsync("run-2")).Count);
     }
 
     [Fact]
     public async Task Gate_publisher_without_gate_options_publishes_nothing()
     {
-        Assert.Null(await new GatePublisher(null).PublishAsync(Runs.Examples(), []));
+        Assert.Equal(new PublishOutcome(null), await new GatePublisher(null, new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>()).PublishAsync(Runs.Examples(), [], dryRun: false));
     }
 
     private static GeneratePipelinesActivity Activity(IPipelineStore store, ISpinnakerPublisher publisher) =>
@@ -51,10 +52,12 @@ public sealed class GeneratePipelinesActivityTests
     {
         public List<JsonObject> Published { get; } = [];
 
-        public Task<PublishResult?> PublishAsync(ConfigSnapshot snapshot, IReadOnlyList<JsonObject> pipelines, CancellationToken cancellationToken = default)
+        /// <summary>Honours the dry-run decision as <see cref="GatePublisher"/> does.</summary>
+        public Task<PublishOutcome> PublishAsync(ConfigSnapshot snapshot, IReadOnlyList<JsonObject> pipelines, bool dryRun, CancellationToken cancellationToken = default)
         {
+            if (dryRun) return Task.FromResult(new PublishOutcome(null, GatePublisher.DryRunSkipped));
             Published.AddRange(pipelines);
-            return Task.FromResult<PublishResult?>(new PublishResult(snapshot.App, pipelines.Select(p => new PipelineChange(p["name"]!.GetValue<string>(), PipelineAction.Created, null)).ToList()));
+            return Task.FromResult(new PublishOutcome(new PublishResult(snapshot.App, pipelines.Select(p => new PipelineChange(p["name"]!.GetValue<string>(), PipelineAction.Created, null)).ToList())));
         }
     }
 }

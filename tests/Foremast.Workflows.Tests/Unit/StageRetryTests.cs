@@ -1,5 +1,7 @@
 using Foremast.Core.Plan;
+using Foremast.Workflows.Execution;
 using Foremast.Workflows.Orchestrations;
+using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Tests.Unit;
 
@@ -23,5 +25,13 @@ public sealed class StageRetryTests
         var policy = StageRetry.Options(StageCatalog.EnvStages("ec2", isEc2Type: true).Single(d => d.Kind == StageKind.Deploy).Retry, new RunOptions(RetryFirstDelay: TimeSpan.FromMilliseconds(10)))!.Retry!.Policy!;
 
         Assert.Equal((2, TimeSpan.FromMilliseconds(10)), (policy.MaxNumberOfAttempts, policy.FirstRetryInterval));
+    }
+
+    [Fact]
+    public void A_missing_live_executor_is_not_retried_but_a_cloud_error_is()
+    {
+        // The policy's HandleFailure is write-only; it is exactly !IsPermanent.
+        Assert.True(StageRetry.IsPermanent(new TaskFailureDetails(typeof(NoLiveExecutorException).FullName!, "no live executor", null, null, null)));
+        Assert.False(StageRetry.IsPermanent(new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "Throttling: Rate exceeded", null, null, null)));
     }
 }

@@ -21,7 +21,8 @@ public sealed class RunStarter(IConfigSourceReader reader, ForemastApiOptions op
                 [Diagnostic.Error("(request)", "$.app", $"\"{app}\" does not match the app \"{snapshot.App}\" that project and repo name")]);
         }
 
-        var dryRun = command.DryRun || options.DryRun;
+        // The run decides; the engine setting is only the default for requests that did not say.
+        var dryRun = command.DryRun ?? options.DryRun;
         var runId = RunIds.For(snapshot.App, snapshot.Source, command.Artifact.Version, dryRun);
         if (await client.GetInstanceAsync(runId, cancellationToken) is not null)
         {

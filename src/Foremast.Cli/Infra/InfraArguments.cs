@@ -1,0 +1,33 @@
+using Foremast.Cli.Commands;
+
+namespace Foremast.Cli.Infra;
+
+/// <summary>
+/// The arguments of <c>foremast infra</c> with Foremast's environment fallbacks (<c>RUNWAY_DIR</c>, <c>ENV</c>,
+/// <c>REGION</c>, <c>PROJECT</c>, <c>GIT_REPO</c>) applied; an argument given on the command line wins.
+/// </summary>
+/// <param name="Problem">The first missing or invalid argument, as one line naming the option and its variable.</param>
+public sealed record InfraArguments(string RunwayDirectory, string Env, string Region, string Project, string Repo, string? Problem)
+{
+    public static InfraArguments From(InfraCommand.Settings s)
+    {
+        var dir = Pick(s.RunwayDirectory, "RUNWAY_DIR");
+        var env = Pick(s.Env, "ENV");
+        var region = Pick(s.Region, "REGION");
+        var project = Pick(s.Project, "PROJECT");
+        var repo = Pick(s.Repo, "GIT_REPO");
+        var problem =
+            dir is null ? "<runway-dir>: required (or set RUNWAY_DIR)"
+            : !Directory.Exists(dir) ? $"no runway directory {dir}"
+            : env is null ? "--env: required (or set ENV)"
+            : region is null ? "--region: required (or set REGION)"
+            : project is null ? "--project: required (or set PROJECT)"
+            : repo is null ? "--repo: required (or set GIT_REPO)"
+            : s.ConfigFile is { } config && !File.Exists(config) ? $"no config file {config}"
+            : null;
+        return new InfraArguments(dir ?? "", env ?? "", region ?? "", project ?? "", repo ?? "", problem);
+    }
+
+    private static string? Pick(string? given, string variable) =>
+        given is { Length: > 0 } ? given : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnv ? fromEnv : null;
+}

@@ -1,0 +1,21 @@
+using Foremast.Core.Plan;
+using Foremast.Workflows.Activities;
+using Microsoft.DurableTask;
+
+namespace Foremast.Workflows.Orchestrations.Stages;
+
+/// <summary>One stage about to run: the orchestration, the planned stage, its request, and what earlier stages of the region left.</summary>
+/// <param name="Gate">Set for gate stages only: what a manual judgment needs from its region.</param>
+public sealed record StageExecution(
+    TaskOrchestrationContext Context,
+    RegionPipelineInput Input,
+    PlannedStage Stage,
+    StageRequest Request,
+    RegionMemory Memory,
+    GateContext? Gate = null)
+{
+    public TaskOptions? Retry => StageRetry.Options(Stage.Definition.Retry, Input.Options);
+
+    /// <summary>Races a durable call against the stage's timeout.</summary>
+    public Task<T> WithinTimeout<T>(Task<T> task) => Context.WithTimeout(task, Stage.Timeout, Stage.Name);
+}
