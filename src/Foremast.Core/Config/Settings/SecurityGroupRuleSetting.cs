@@ -6,8 +6,10 @@ namespace Foremast.Core.Config.Settings;
 /// </summary>
 /// <param name="Source">A CIDR (contains <c>.</c> or <c>:</c>), <c>$self</c>, or another security group's name.</param>
 /// <param name="Env">The env (account) of a source group, when it is not the current env (Foremast's cross-account rule).</param>
-/// <param name="Origin">Where the rule was written (<c>file: $.path</c>), for errors about it.</param>
-public sealed record SecurityGroupRuleSetting(string Source, int StartPort, int EndPort, string Protocol, string? Env, string Origin)
+/// <param name="File">The file the rule was written in, and <paramref name="Path"/> its JSON path, for errors about it.</param>
+public sealed record SecurityGroupRuleSetting(string Source, int StartPort, int EndPort, string Protocol, string? Env, string File, string Path)
 {
+    public string Origin => $"{File}: {Path}";
+
     public bool IsCidr => Source.Contains('.', StringComparison.Ordinal) || Source.Contains(':', StringComparison.Ordinal);
 }

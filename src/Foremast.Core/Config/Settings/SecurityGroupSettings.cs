@@ -86,10 +86,9 @@ public sealed record SecurityGroupSettings(
 
     private static SecurityGroupRuleSetting? Rule(string source, JsonElement rule, string file, string path, List<Diagnostic> errors)
     {
-        var origin = $"{file}: {path}";
-        if (rule.ValueKind == JsonValueKind.Number)
+                if (rule.ValueKind == JsonValueKind.Number)
         {
-            if (Port(rule) is { } port) return new SecurityGroupRuleSetting(source, port, port, "tcp", null, origin);
+            if (Port(rule) is { } port) return new SecurityGroupRuleSetting(source, port, port, "tcp", null, file, path);
             errors.Add(Diagnostic.Error(file, path, "expected a port number from -1 to 65535"));
             return null;
         }
@@ -106,7 +105,7 @@ public sealed record SecurityGroupSettings(
         if (end is null) errors.Add(Diagnostic.Error(file, path + ".end_port", "expected a port number from -1 to 65535"));
         var protocol = rule.TryGetProperty("protocol", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "tcp";
         var env = rule.TryGetProperty("env", out var en) && en.ValueKind == JsonValueKind.String ? en.GetString() : null;
-        return start is null || end is null ? null : new SecurityGroupRuleSetting(source, start.Value, end.Value, protocol, env, origin);
+        return start is null || end is null ? null : new SecurityGroupRuleSetting(source, start.Value, end.Value, protocol, env, file, path);
     }
 
     private static int? Port(JsonElement value) =>
@@ -131,7 +130,7 @@ public sealed record SecurityGroupSettings(
     }
 
     private static List<SecurityGroupRuleSetting> AllTrafficTo(IEnumerable<string> cidrs, string file, string path) =>
-        cidrs.Select(c => new SecurityGroupRuleSetting(c, -1, -1, "-1", null, $"{file}: {path}")).ToList();
+        cidrs.Select(c => new SecurityGroupRuleSetting(c, -1, -1, "-1", null, file, path)).ToList();
 
     private static List<string> Strings(JsonElement block, string key, string file, List<Diagnostic> errors)
     {
