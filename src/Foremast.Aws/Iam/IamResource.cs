@@ -27,9 +27,9 @@ public sealed class IamResource(AwsClientBuilder clients)
         var documents = new IamDocuments(context);
         var changes = new List<ResourceChange>();
         var role = await run.RoleAsync(documents, changes).ConfigureAwait(false);
-        await run.ProfileAsync(role is not null, changes).ConfigureAwait(false);
+        await run.ProfileAsync(changes).ConfigureAwait(false);
         var account = role?.AccountId ?? await AccountIdAsync(context, cancellationToken).ConfigureAwait(false);
-        await run.PolicyAsync(role is not null, documents.Policy(account), changes).ConfigureAwait(false);
+        await run.PolicyAsync(documents.Policy(account), changes).ConfigureAwait(false);
         await run.UserAndGroupAsync(changes).ConfigureAwait(false);
         return new ResourceResult(changes);
     }
@@ -46,11 +46,15 @@ public sealed class IamResource(AwsClientBuilder clients)
     {
         private readonly bool _dry = context.DryRun;
 
+        /// <summary>Whether the role was there before this run: a role created now has no profiles or policies to read.</summary>
+        private bool _roleExisted;
+
         public async Task<IamRole?> RoleAsync(IamDocuments documents, List<ResourceChange> changes)
         {
             var name = $"role/{names.Role}";
             var trust = documents.Trust();
             var live = await Call(name, "GetRole", () => iam.GetRoleAsync(names.Role, ct)).ConfigureAwait(false);
+            _roleExisted = live is not null;
             if (live is null)
             {
                 if (!_dry) live = await Call(name, "CreateRole", () => CreateRoleAsync(IamJson.Text(trust))).ConfigureAwait(false);
@@ -69,7 +73,7 @@ public sealed class IamResource(AwsClientBuilder clients)
             return live;
         }
 
-        public async Task ProfileAsync(bool roleExists, List<ResourceChange> changes)
+        public async Task ProfileAsync(List<ResourceChange> changes)
         {
             var name = $"instance-profile/{names.Profile}";
             var live = await Call(name, "GetInstanceProfile", () => iam.GetInstanceProfileAsync(names.Profile, ct)).ConfigureAwait(false);
@@ -78,7 +82,7 @@ public sealed class IamResource(AwsClientBuilder clients)
                 if (!_dry)
                 {
                     await Call(name, "CreateInstanceProfile", () => CreateProfileAsync()).ConfigureAwait(false);
-                    await AttachAsync(name, roleExists, []).ConfigureAwait(false);
+                    await AttachAsync(name, []).ConfigureAwait(false);
                 }
 
                 changes.Add(new(Created(_dry), Kind, name, $"role {names.Role}"));
@@ -91,20 +95,20 @@ public sealed class IamResource(AwsClientBuilder clients)
                 return;
             }
 
-            if (!_dry) await AttachAsync(name, roleExists, live.Roles).ConfigureAwait(false);
+            if (!_dry) await AttachAsync(name, live.Roles).ConfigureAwait(false);
             var was = live.Roles.Count == 0 ? "" : $" (was {string.Join(", ", live.Roles)})";
             changes.Add(new(Updated(_dry), Kind, name, $"role {names.Role}{was}"));
         }
 
         /// <summary>Foremast's <c>attach_profile_to_role</c>: the role leaves its other profiles, the profile loses other roles (one role per profile).</summary>
-        private async Task AttachAsync(string name, bool roleExists, IReadOnlyList<string> rolesInProfile)
+        private async Task AttachAsync(string name, IReadOnlyList<string> rolesInProfile)
         {
             foreach (var other in rolesInProfile.Where(r => r != names.Role))
             {
                 await Call(name, "RemoveRoleFromInstanceProfile", () => iam.RemoveRoleFromInstanceProfileAsync(names.Profile, other, ct)).ConfigureAwait(false);
             }
 
-            if (roleExists)
+            if (_roleExisted)
             {
                 var profiles = await Call(name, "ListInstanceProfilesForRole", () => iam.ListInstanceProfilesForRoleAsync(names.Role, ct)).ConfigureAwait(false);
                 foreach (var other in profiles.Where(p => p.InstanceProfileName != names.Profile))
@@ -116,10 +120,10 @@ public sealed class IamResource(AwsClientBuilder clients)
             await Call(name, "AddRoleToInstanceProfile", () => iam.AddRoleToInstanceProfileAsync(names.Profile, names.Role, ct)).ConfigureAwait(false);
         }
 
-        public async Task PolicyAsync(bool roleExists, System.Text.Json.Nodes.JsonObject? desired, List<ResourceChange> changes)
+        public async Task PolicyAsync(System.Text.Json.Nodes.JsonObject? desired, List<ResourceChange> changes)
         {
             var name = $"policy/{names.Policy}";
-            var live = roleExists ? await Call(name, "GetRolePolicy", () => iam.GetRolePolicyAsync(names.Role, names.Policy, ct)).ConfigureAwait(false) : null;
+            var live = _roleExisted ? await Call(name, "GetRolePolicy", () => iam.GetRolePolicyAsync(names.Role, names.Policy, ct)).ConfigureAwait(false) : null;
             if (desired is null)
             {
                 if (live is null) return;

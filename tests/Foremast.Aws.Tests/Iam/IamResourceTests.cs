@@ -16,6 +16,7 @@ public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer
         var context = StageContexts.Example(project: "first", repo: "shop");
 
         var created = await new IamResource(clients).ConvergeAsync(context, default);
+        var firstCalls = log.Calls.Count;
 
         Assert.Equal(
             ["created iam role/first_shop_role", "created iam instance-profile/first_shop_profile", "created iam policy/first_shop_policy", "created iam user/first_shop", "created iam group/first"],
@@ -37,6 +38,8 @@ public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer
         Assert.All(again.Changes, c => Assert.Equal("unchanged", c.Verb));
         Assert.Equal(5, again.Changes.Count);
         Assert.Empty(log.Writes);
+        Assert.Equal(["GetRole", "GetInstanceProfile", "GetRolePolicy", "GetUser", "GetGroup"], log.Calls.Select(c => c.Operation));
+        Assert.Equal(11, firstCalls);
     }
 
     [Fact]
@@ -80,6 +83,23 @@ public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer
         Assert.Equal("updated iam role/third_shop_role: trust policy replaced by the one for pipeline type lambda", Line(result.Changes[0]));
         var role = await new IamClient(clients.Session(context.Target).Iam).GetRoleAsync("third_shop_role", default);
         Assert.Contains("lambda.amazonaws.com", role!.AssumeRolePolicyDocument);
+    }
+
+    [Fact]
+    public async Task Profile_holding_another_role_gets_the_apps_role_back()
+    {
+        var clients = AwsTestClients.Builder(moto.Url);
+        var context = StageContexts.Example(project: "sixth", repo: "shop");
+        await new IamResource(clients).ConvergeAsync(context, default);
+        var iam = new IamClient(clients.Session(context.Target).Iam);
+        await iam.RemoveRoleFromInstanceProfileAsync("sixth_shop_profile", "sixth_shop_role", default);
+        await iam.CreateRoleAsync("intruder_role", "{}", default);
+        await iam.AddRoleToInstanceProfileAsync("sixth_shop_profile", "intruder_role", default);
+
+        var result = await new IamResource(clients).ConvergeAsync(context, default);
+
+        Assert.Equal("updated iam instance-profile/sixth_shop_profile: role sixth_shop_role (was intruder_role)", Line(result.Changes[1]));
+        Assert.Equal(["sixth_shop_role"], (await iam.GetInstanceProfileAsync("sixth_shop_profile", default))!.Roles);
     }
 
     [Fact]
