@@ -108,16 +108,26 @@ public sealed class SecurityGroupResource(AwsClientBuilder clients)
         throw new AwsConfigurationException($"{resource} (env {context.Env}, region {context.Region}): security group {list}; create it or remove the rule");
     }
 
+    /// <summary>A replayed activity (or a parallel run) may have created the group since we looked: that group is ours.</summary>
     private static async Task<string> CreateAsync(IAmazonEC2 ec2, string resource, string name, string description, string vpc, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
     {
-        var response = await AwsCalls.RunAsync(resource, "CreateSecurityGroup", () => ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
+        try
         {
-            GroupName = name,
-            Description = description,
-            VpcId = vpc,
-            TagSpecifications = [new TagSpecification { ResourceType = ResourceType.SecurityGroup, Tags = tags.Select(t => new Tag(t.Key, t.Value)).ToList() }],
-        }, ct)).ConfigureAwait(false);
-        return response.GroupId;
+            var response = await AwsCalls.RunAsync(resource, "CreateSecurityGroup", () => ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
+            {
+                GroupName = name,
+                Description = description,
+                VpcId = vpc,
+                TagSpecifications = [new TagSpecification { ResourceType = ResourceType.SecurityGroup, Tags = tags.Select(t => new Tag(t.Key, t.Value)).ToList() }],
+            }, ct)).ConfigureAwait(false);
+            return response.GroupId;
+        }
+        catch (AwsResourceException e) when (e.Code == "InvalidGroup.Duplicate")
+        {
+            var found = await SgLookup.ByNameAsync(ec2, resource, vpc, [name], ct).ConfigureAwait(false);
+            if (!found.TryGetValue(name, out var group)) throw;
+            return group.GroupId;
+        }
     }
 
     private static async Task<SecurityGroup> DescribeAsync(IAmazonEC2 ec2, string resource, string groupId, CancellationToken ct)

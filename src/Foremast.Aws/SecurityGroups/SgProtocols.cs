@@ -25,20 +25,23 @@ public static class SgProtocols
     public static (int From, int To) Ports(string protocol, int? from, int? to) =>
         protocol == "-1" ? (-1, -1) : (from ?? -1, to ?? -1);
 
-    /// <summary>The canonical CIDR (a bare address is /32 or /128), or null when it is not one (host bits set, as Python's strict IPv4Network refuses).</summary>
+    /// <summary>The canonical CIDR (a bare address is /32 or /128), or null when it is not one: like Python's strict
+    /// <c>ip_network</c>, host bits after the prefix and short IPv4 forms (<c>10.0.0</c>) are refused.</summary>
     public static string? Cidr(string text)
     {
         var value = text.Trim();
-        if (!value.Contains('/', StringComparison.Ordinal))
-        {
-            if (!IPAddress.TryParse(value, out var address)) return null;
-            value += address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "/128" : "/32";
-        }
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        var address = slash < 0 ? value : value[..slash];
+        if (address.Contains('.', StringComparison.Ordinal) && !address.Contains(':', StringComparison.Ordinal) && !IsDottedQuad(address)) return null;
+        if (!IPAddress.TryParse(address, out var parsed)) return null;
+        if (slash < 0) value += parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "/128" : "/32";
+        if (!IPNetwork.TryParse(value, out var network) || !network.BaseAddress.Equals(parsed)) return null;
+        return network.ToString().ToLower(CultureInfo.InvariantCulture);
+    }
 
-        if (!IPNetwork.TryParse(value, out var network)) return null;
-        var canonical = network.ToString();
-        return string.Equals(canonical, value, StringComparison.OrdinalIgnoreCase) || network.BaseAddress.Equals(IPAddress.Parse(value[..value.IndexOf('/', StringComparison.Ordinal)]))
-            ? canonical.ToLower(CultureInfo.InvariantCulture)
-            : null;
+    private static bool IsDottedQuad(string address)
+    {
+        var parts = address.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
     }
 }
