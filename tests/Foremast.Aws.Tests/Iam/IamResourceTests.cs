@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Foremast.Aws.Converge;
+using Foremast.Aws.Iam;
+using Foremast.Aws.Tests.Support;
+using Foremast.Workflows.Activities.Interfaces;
+
+namespace Foremast.Aws.Tests.Iam;
+
+public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer>
+{
+    [Fact]
+    public async Task Creates_role_profile_policy_user_and_group_then_a_second_run_writes_nothing()
+    {
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var context = StageContexts.Example(project: "first", repo: "shop");
+
+        var created = await new IamResource(clients).ConvergeAsync(context, default);
+        var firstCalls = log.Calls.Count;
+
+        Assert.Equal(
+            ["created iam role/first_shop_role", "created iam instance-profile/first_shop_profile", "created iam policy/first_shop_policy", "created iam user/first_shop", "created iam group/first"],
+            created.Changes.Select(c => $"{c.Verb} {c.Kind} {c.Name}"));
+        var iam = new IamClient(clients.Session(context.Target).Iam);
+        var role = await iam.GetRoleAsync("first_shop_role", default);
+        Assert.Equal("ec2.amazonaws.com", JsonNode.Parse(role!.AssumeRolePolicyDocument)!["Statement"]![0]!["Principal"]!["Service"]!.GetValue<string>());
+        Assert.Equal(["first_shop_role"], (await iam.GetInstanceProfileAsync("first_shop_profile", default))!.Roles);
+        var policy = JsonNode.Parse((await iam.GetRolePolicyAsync("first_shop_role", "first_shop_policy", default))!)!;
+        var actions = policy["Statement"]!.AsArray().SelectMany(s => s!["Action"] is JsonArray a ? a.Select(x => x!.GetValue<string>()) : [s["Action"]!.GetValue<string>()]).ToList();
+        Assert.Contains("sqs:*", actions);
+        Assert.Contains("s3:GetObject", actions);
+        Assert.Contains("arn:aws:s3:::webshop-assets/*", policy.ToJsonString());
+        Assert.Equal(["first_shop"], (await iam.GetGroupAsync("first", default))!.Users);
+
+        log.Clear();
+        var again = await new IamResource(clients).ConvergeAsync(context, default);
+
+        Assert.All(again.Changes, c => Assert.Equal("unchanged", c.Verb));
+        Assert.Equal(5, again.Changes.Count);
+        Assert.Empty(log.Writes);
+        Assert.Equal(["GetRole", "GetInstanceProfile", "GetRolePolicy", "GetUser", "GetGroup"], log.Calls.Select(c => c.Operation));
+        Assert.Equal(11, firstCalls);
+    }
+
+    [Fact]
+    public async Task Changed_services_rewrite_the_policy_and_removed_services_delete_it()
+    {
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var context = StageContexts.Example(project: "second", repo: "shop");
+        await new IamResource(clients).ConvergeAsync(context, default);
+
+        var withSns = context.WithPipeline(p => p["services"] = new JsonObject { ["s3"] = new JsonArray("webshop-assets"), ["sns"] = true });
+        log.Clear();
+        var updated = await new IamResource(clients).ConvergeAsync(withSns, default);
+
+        Assert.Equal("updated iam policy/second_shop_policy: 1 statement(s) added, 1 removed", Line(updated.Changes.Single(c => c.Name.StartsWith("policy/", StringComparison.Ordinal))));
+        Assert.Equal(["PutRolePolicy"], log.Writes.Select(w => w.Operation));
+        var iam = new IamClient(clients.Session(context.Target).Iam);
+        var policy = (await iam.GetRolePolicyAsync("second_shop_role", "second_shop_policy", default))!;
+        Assert.Contains("sns:*", policy);
+        Assert.DoesNotContain("sqs:*", policy);
+
+        var without = context.WithPipeline(p => p.Remove("services"));
+        log.Clear();
+        var removed = await new IamResource(clients).ConvergeAsync(without, default);
+
+        Assert.Equal("deleted iam policy/second_shop_policy: services no longer configured", Line(removed.Changes.Single(c => c.Name.StartsWith("policy/", StringComparison.Ordinal))));
+        Assert.Equal(["DeleteRolePolicy"], log.Writes.Select(w => w.Operation));
+        Assert.Null(await iam.GetRolePolicyAsync("second_shop_role", "second_shop_policy", default));
+    }
+
+    [Fact]
+    public async Task Changed_pipeline_type_replaces_the_trust_policy()
+    {
+        var clients = AwsTestClients.Builder(moto.Url);
+        var context = StageContexts.Example(project: "third", repo: "shop");
+        await new IamResource(clients).ConvergeAsync(context, default);
+
+        var lambda = context with { PipelineType = "lambda" };
+        var result = await new IamResource(clients).ConvergeAsync(lambda.WithPipeline(p => p["type"] = "lambda"), default);
+
+        Assert.Equal("updated iam role/third_shop_role: trust policy replaced by the one for pipeline type lambda", Line(result.Changes[0]));
+        var role = await new IamClient(clients.Session(context.Target).Iam).GetRoleAsync("third_shop_role", default);
+        Assert.Contains("lambda.amazonaws.com", role!.AssumeRolePolicyDocument);
+    }
+
+    [Fact]
+    public async Task Profile_holding_another_role_gets_the_apps_role_back()
+    {
+        var clients = AwsTestClients.Builder(moto.Url);
+        var context = StageContexts.Example(project: "sixth", repo: "shop");
+        await new IamResource(clients).ConvergeAsync(context, default);
+        var iam = new IamClient(clients.Session(context.Target).Iam);
+        await iam.RemoveRoleFromInstanceProfileAsync("sixth_shop_profile", "sixth_shop_role", default);
+        await iam.CreateRoleAsync("intruder_role", "{}", default);
+        await iam.AddRoleToInstanceProfileAsync("sixth_shop_profile", "intruder_role", default);
+
+        var result = await new IamResource(clients).ConvergeAsync(context, default);
+
+        Assert.Equal("updated iam instance-profile/sixth_shop_profile: role sixth_shop_role (was intruder_role)", Line(result.Changes[1]));
+        Assert.Equal(["sixth_shop_role"], (await iam.GetInstanceProfileAsync("sixth_shop_profile", default))!.Roles);
+    }
+
+    [Fact]
+    public async Task Dry_run_reports_each_difference_before_and_only_unchanged_after()
+    {
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var context = StageContexts.Example(project: "fourth", repo: "shop");
+
+        var before = await new IamResource(clients).ConvergeAsync(context.Dry(), default);
+
+        Assert.Equal(
+            ["would create iam role/fourth_shop_role", "would create iam instance-profile/fourth_shop_profile", "would create iam policy/fourth_shop_policy", "would create iam user/fourth_shop", "would create iam group/fourth"],
+            before.Changes.Select(c => $"{c.Verb} {c.Kind} {c.Name}"));
+        Assert.Empty(log.Writes);
+        Assert.Null(await new IamClient(clients.Session(context.Target).Iam).GetRoleAsync("fourth_shop_role", default));
+
+        await new IamResource(clients).ConvergeAsync(context, default);
+        log.Clear();
+        var after = await new IamResource(clients).ConvergeAsync(context.Dry(), default);
+
+        Assert.All(after.Changes, c => Assert.Equal("unchanged", c.Verb));
+        Assert.Empty(log.Writes);
+    }
+
+    [Fact]
+    public async Task Permission_error_is_one_line_naming_the_role_and_is_not_retried()
+    {
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        proxy.Fail(FaultKind.AccessDenied, 10, c => c.Operation == "CreateRole");
+        var clients = AwsTestClients.Builder(proxy.Url);
+        var context = StageContexts.Example(project: "fifth", repo: "shop");
+
+        var error = await Assert.ThrowsAsync<AwsResourceException>(() => new IamResource(clients).ConvergeAsync(context, default));
+
+        Assert.Equal("iam role/fifth_shop_role: CreateRole failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action", error.Message);
+        Assert.Equal(1, proxy.Calls.Count(c => c.Operation == "CreateRole"));
+        Assert.DoesNotContain(proxy.Calls, c => c.Operation == "CreateInstanceProfile");
+    }
+
+    private static string Line(ResourceChange c) => c.Detail is null ? $"{c.Verb} {c.Kind} {c.Name}" : $"{c.Verb} {c.Kind} {c.Name}: {c.Detail}";
+}
