@@ -27,6 +27,20 @@ public static class ExampleStage
         return ctx with { Settings = JsonElement.Parse(settings.ToJsonString()) };
     }
 
+    /// <summary>The same context under another domain (<c>base.domain</c> and <c>formats.domain</c>), so tests sharing Route53 keep apart.</summary>
+    public static AwsStageContext WithDomain(this AwsStageContext ctx, string domain) => ctx with
+    {
+        Global = ctx.Global with { Domain = domain, Formats = new Dictionary<string, string>(ctx.Global.Formats) { ["domain"] = domain } },
+    };
+
+    /// <summary>The same context with pipeline.json's <c>primary_region</c> set.</summary>
+    public static AwsStageContext WithPrimaryRegion(this AwsStageContext ctx, string region)
+    {
+        var pipeline = JsonNode.Parse(ctx.Pipeline.GetRawText())!.AsObject();
+        pipeline["primary_region"] = region;
+        return ctx with { Pipeline = JsonElement.Parse(pipeline.ToJsonString()) };
+    }
+
     /// <summary>The same context with another region's name (tests keep their resources apart by region in a shared moto).</summary>
     public static AwsStageContext InRegion(this AwsStageContext ctx, string region) => ctx with { Region = region };
 }
