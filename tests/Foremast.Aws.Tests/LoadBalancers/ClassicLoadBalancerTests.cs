@@ -184,4 +184,85 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
         Assert.Equal("Z215JYRZR1TBD5", found.CanonicalHostedZoneId);
         Assert.Null(missing);
     }
+
+    [Fact]
+    public async Task Certificate_security_groups_access_log_and_removed_stickiness_converge_with_only_the_calls_they_need()
+    {
+        const string region = "us-east-2";
+        var log = new CallLog();
+        var resource = new LoadBalancerResource(AwsTestClients.Builder(moto.Url, log));
+        var session = AwsTestClients.Session(moto.Url, region: region);
+        var (network, groupId) = await LoadBalancerSeed.AccountAsync(session, cidrPrefix: "10.70");
+        var extra = (await session.Ec2.CreateSecurityGroupAsync(new Amazon.EC2.Model.CreateSecurityGroupRequest { GroupName = "partners", Description = "x", VpcId = network.VpcId })).GroupId;
+        var oldCertificate = await CertificateSeed.RequestAsync(moto.Url, region, "old.example.com");
+        var newCertificate = await CertificateSeed.RequestAsync(moto.Url, region, "new.example.com");
+        JsonObject Https(string certificate, bool sticky)
+        {
+            var listener = new JsonObject { ["loadbalancer"] = "HTTPS:443", ["instance"] = "HTTP:8080", ["certificate"] = certificate };
+            if (sticky) listener["stickiness"] = new JsonObject { ["type"] = "app", ["cookie_name"] = "JSESSIONID" };
+            return listener;
+        }
+
+        await resource.ConvergeAsync(ExampleStage.Context("dev", region, edit: s => s["elb"]!.AsObject()["ports"] = new JsonArray(Https(oldCertificate, sticky: true))), default);
+        var created = (await new ClassicElbClient(session.Elb).DescribeLoadBalancerAsync("webshopacme", default))!;
+        var changed = ExampleStage.Context("dev", region, edit: s =>
+        {
+            s["elb"]!.AsObject()["ports"] = new JsonArray(Https(newCertificate, sticky: false));
+            s["elb"]!.AsObject()["access_log"] = new JsonObject { ["bucket_name"] = "logs", ["bucket_prefix"] = "elb", ["emit_interval"] = 5 };
+            s["security_group"]!.AsObject()["elb_extras"] = new JsonArray("partners");
+        });
+        log.Clear();
+        var applied = Assert.Single((await resource.ConvergeAsync(changed, default)).Changes);
+        var writes = log.Writes.Select(w => w.Operation).ToList();
+        log.Clear();
+        var again = Assert.Single((await resource.ConvergeAsync(changed, default)).Changes);
+
+        Assert.Equal(["webshopacme-app-443-JSESSIONID"], Assert.Single(created.ListenerDescriptions).PolicyNames);
+        Assert.Equal(Verbs.Updated, applied.Verb);
+        Assert.Contains($"listener HTTPS:443 certificate {oldCertificate} → {newCertificate}", applied.Detail);
+        Assert.Contains($"security groups {groupId} → {groupId}, {extra}", applied.Detail);
+        Assert.Contains("access log off → s3://logs/elb every 5 min", applied.Detail);
+        Assert.Contains("listener HTTPS:443 policies [webshopacme-app-443-JSESSIONID] → []", applied.Detail);
+        Assert.Equal(["ApplySecurityGroupsToLoadBalancer", "SetLoadBalancerListenerSSLCertificate", "ModifyLoadBalancerAttributes", "SetLoadBalancerPoliciesOfListener"], writes);
+        var live = (await new ClassicElbClient(session.Elb).DescribeLoadBalancerAsync("webshopacme", default))!;
+        Assert.Equal(newCertificate, Assert.Single(live.ListenerDescriptions).Listener.SSLCertificateId);
+        Assert.Empty(Assert.Single(live.ListenerDescriptions).PolicyNames);
+        Assert.Equal(new[] { groupId, extra }.Order(), live.SecurityGroups.Order());
+        var attributes = await new ClassicElbClient(session.Elb).DescribeLoadBalancerAttributesAsync("webshopacme", default);
+        Assert.Equal(new ClassicAccessLog(true, "logs", 5, "elb"), attributes.AccessLog);
+        Assert.Equal(Verbs.Unchanged, again.Verb);
+        Assert.Empty(log.Writes);
+    }
+
+    [Fact]
+    public async Task Throttling_and_unavailable_answers_are_retried_and_the_load_balancer_is_created_once()
+    {
+        const string region = "eu-west-3";
+        var seed = AwsTestClients.Session(moto.Url, region: region);
+        await LoadBalancerSeed.AccountAsync(seed, cidrPrefix: "10.80");
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        proxy.Fail(FaultKind.Throttle, 2, c => c.Operation == "CreateLoadBalancer").Fail(FaultKind.Unavailable, 1, c => c.Operation == "DescribeLoadBalancers");
+        var resource = new LoadBalancerResource(AwsTestClients.Builder(proxy.Url));
+
+        var change = Assert.Single((await resource.ConvergeAsync(ExampleStage.Context("dev", region), default)).Changes);
+
+        Assert.Equal(Verbs.Created, change.Verb);
+        Assert.Equal(3, proxy.FaultsServed);
+        Assert.NotNull(await new ClassicElbClient(seed.Elb).DescribeLoadBalancerAsync("webshopacme", default));
+    }
+
+    [Fact]
+    public async Task Example_prod_certificate_unknown_to_the_account_fails_with_awss_message_in_one_line()
+    {
+        // moto, like AWS, refuses an HTTPS listener whose ACM certificate does not exist; the example's prod names
+        // arn:aws:acm:…:certificate/abcd, which no account has until it is imported.
+        const string region = "eu-north-1";
+        var session = AwsTestClients.Session(moto.Url, env: "prod", region: region);
+        await LoadBalancerSeed.AccountAsync(session, purpose: "external", cidrPrefix: "10.90");
+        var resource = new LoadBalancerResource(AwsTestClients.Builder(moto.Url));
+
+        var error = await Assert.ThrowsAsync<ResourceFailedException>(() => resource.ConvergeAsync(ExampleStage.Context("prod", "us-east-1").InRegion(region), default));
+
+        Assert.Equal("loadbalancer webshopacme: CreateLoadBalancer failed: CertificateNotFound: Supplied certificate was not found", error.Message);
+    }
 }
