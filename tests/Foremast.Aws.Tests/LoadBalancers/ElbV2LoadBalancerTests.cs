@@ -152,4 +152,41 @@ public sealed class ElbV2LoadBalancerTests(MotoServer moto, ITestOutputHelper ou
         Assert.Equal("Z2P70J7EXAMPLE", found.CanonicalHostedZoneId);
         Assert.Null(asClassic);
     }
+
+    [Fact]
+    public async Task Dry_run_on_an_empty_account_reports_target_group_load_balancer_and_listener_and_makes_no_write()
+    {
+        const string region = "eu-west-1";
+        var log = new CallLog();
+        var resource = new LoadBalancerResource(AwsTestClients.Builder(moto.Url, log));
+        var session = AwsTestClients.Session(moto.Url, region: region);
+        await AccountSeed.NetworkAsync(session.Ec2, region, "vpc", "internal", "10.110");
+
+        var change = Assert.Single((await resource.ConvergeAsync(Application(region) with { DryRun = true }, default)).Changes);
+
+        Assert.Equal(Verbs.WouldCreate, change.Verb);
+        Assert.StartsWith("target group webshopacme HTTP:8080; internal application load balancer in ", change.Detail);
+        Assert.Contains("listener HTTP:80 added", change.Detail);
+        Assert.Empty(log.Writes);
+        Assert.Null(await new ElbV2Client(session.ElbV2).DescribeLoadBalancerAsync("webshopacme", default));
+    }
+
+    [Fact]
+    public async Task Permission_error_is_one_line_naming_resource_operation_and_aws_code_without_retry()
+    {
+        const string region = "ca-central-1";
+        var seed = AwsTestClients.Session(moto.Url, region: region);
+        await LoadBalancerSeed.AccountAsync(seed, cidrPrefix: "10.120");
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        proxy.Fail(FaultKind.AccessDenied, 5, c => c.Operation == "CreateTargetGroup");
+        var resource = new LoadBalancerResource(AwsTestClients.Builder(proxy.Url));
+
+        var error = await Assert.ThrowsAsync<ResourceFailedException>(() => resource.ConvergeAsync(Application(region), default));
+
+        Assert.Equal(
+            "loadbalancer webshopacme: CreateTargetGroup failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action",
+            error.Message);
+        Assert.Single(proxy.Calls, c => c.Operation == "CreateTargetGroup");
+        Assert.DoesNotContain(proxy.Calls, c => c.Operation == "CreateLoadBalancer");
+    }
 }
