@@ -265,4 +265,43 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
 
         Assert.Equal("loadbalancer webshopacme: CreateLoadBalancer failed: CertificateNotFound: Supplied certificate was not found", error.Message);
     }
+
+    [Fact]
+    public async Task New_elb_subnet_is_attached_and_a_scheme_change_is_refused_in_one_line_without_writes()
+    {
+        const string region = "ap-northeast-2";
+        var log = new CallLog();
+        var resource = new LoadBalancerResource(AwsTestClients.Builder(moto.Url, log));
+        var session = AwsTestClients.Session(moto.Url, region: region);
+        var (network, _) = await LoadBalancerSeed.AccountAsync(session, cidrPrefix: "10.100");
+        await resource.ConvergeAsync(ExampleStage.Context("dev", region), default);
+        var added = await TaggedSubnetAsync(session, network.VpcId, "10.100.30.0/24", "ap-northeast-2c", "internal");
+        await TaggedSubnetAsync(session, network.VpcId, "10.100.31.0/24", "ap-northeast-2d", "external");
+
+        log.Clear();
+        var attached = Assert.Single((await resource.ConvergeAsync(ExampleStage.Context("dev", region), default)).Changes);
+        var attachWrites = log.Writes.Select(w => w.Operation).ToList();
+        log.Clear();
+        var error = await Assert.ThrowsAsync<ResourceFailedException>(() =>
+            resource.ConvergeAsync(ExampleStage.Context("dev", region, edit: s => s["elb"]!.AsObject()["subnet_purpose"] = "external"), default));
+
+        Assert.Equal((Verbs.Updated, $"subnets {added} attached"), (attached.Verb, attached.Detail));
+        Assert.Equal(["AttachLoadBalancerToSubnets"], attachWrites);
+        Assert.Contains(added, (await new ClassicElbClient(session.Elb).DescribeLoadBalancerAsync("webshopacme", default))!.Subnets);
+        Assert.Equal(
+            "loadbalancer webshopacme: the load balancer is internal but elb.subnet_purpose asks for internet-facing; AWS cannot change a scheme: delete the load balancer (and its DNS records) and run again",
+            error.Message);
+        Assert.Empty(log.Writes);
+    }
+
+    private static async Task<string> TaggedSubnetAsync(AwsSession session, string vpcId, string cidr, string zone, string purpose)
+    {
+        var id = (await session.Ec2.CreateSubnetAsync(new Amazon.EC2.Model.CreateSubnetRequest { VpcId = vpcId, CidrBlock = cidr, AvailabilityZone = zone })).Subnet.SubnetId;
+        await session.Ec2.CreateTagsAsync(new Amazon.EC2.Model.CreateTagsRequest
+        {
+            Resources = [id],
+            Tags = [new Amazon.EC2.Model.Tag("immutable_metadata", $$"""{"purpose": "{{purpose}}", "target": "elb"}""")],
+        });
+        return id;
+    }
 }
