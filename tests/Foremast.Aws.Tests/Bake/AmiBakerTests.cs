@@ -1,0 +1,104 @@
+using System.Text;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Foremast.Aws.Bake;
+using Foremast.Aws.Tests.Support;
+using Foremast.Workflows.Orchestrations;
+
+namespace Foremast.Aws.Tests.Bake;
+
+public sealed class AmiBakerTests(MotoServer moto) : IClassFixture<MotoServer>
+{
+    private static readonly ArtifactRef Artifact = new("1.4.2", "https://artifacts.example.com/shop/shop-1.4.2.rpm");
+
+    [Fact]
+    public async Task Bakes_the_artifact_on_the_named_base_image_once_per_version()
+    {
+        const string region = "us-east-1";
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var ec2 = clients.Session(new AwsTarget("stage", region, false, Core.Config.Aws.AwsSettings.Empty)).Ec2;
+        await AccountSeed.NetworkAsync(ec2, region, cidrPrefix: "10.40");
+        var baseAmi = await SeedBaseImageAsync(ec2, "tomcat8-2026.11");
+        var baker = new AmiBaker(clients);
+        var ctx = StageContexts.For("shopacme", region, pipeline: """{"type": "ec2", "base": "tomcat8", "image": {"bake_instance_type": "t3.small"}}""");
+
+        var launched = await baker.AdvanceAsync(ctx, Artifact, "abc123", CancellationToken.None);
+        var builder = await BuilderAsync(ec2, "shopacme/1.4.2");
+        var stillInstalling = await baker.AdvanceAsync(ctx, Artifact, "abc123", CancellationToken.None);
+        // The builder's user data ends in a power-off when the install is done: play that part.
+        await ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [builder.InstanceId] });
+        var baked = await baker.AdvanceAsync(ctx, Artifact, "abc123", CancellationToken.None);
+
+        Assert.Equal(BakeState.Pending, launched.State);
+        Assert.Equal(baseAmi, builder.ImageId);
+        Assert.Equal("t3.small", builder.InstanceType.Value);
+        var userData = await ec2.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = builder.InstanceId, Attribute = "userData" });
+        var script = Encoding.UTF8.GetString(Convert.FromBase64String(userData.InstanceAttribute.UserData));
+        Assert.Contains("artifact_url='https://artifacts.example.com/shop/shop-1.4.2.rpm'", script);
+        Assert.EndsWith("shutdown -h now\n", script);
+        Assert.Equal(BakeState.Pending, stillInstalling.State);
+        Assert.False(stillInstalling.Writes);
+        Assert.Equal(BakeState.Available, baked.State);
+        var image = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [baked.ImageId!] })).Images.Single();
+        var tags = image.Tags.ToDictionary(t => t.Key, t => t.Value);
+        Assert.Equal("shopacme", tags["app_name"]);
+        Assert.Equal("acme", tags["app_group"]);
+        Assert.Equal("1.4.2", tags["appversion"]);
+        Assert.Equal("abc123", tags["commit"]);
+        Assert.Equal("run-1", tags["foremast:run_id"]);
+        Assert.Equal(InstanceStateName.Terminated, (await BuilderAsync(ec2, "shopacme/1.4.2")).State.Name);
+
+        // Another run of the same version finds the image and writes nothing.
+        log.Clear();
+        var again = await baker.AdvanceAsync(ctx with { RunId = "run-2" }, Artifact, "abc123", CancellationToken.None);
+
+        Assert.Equal((BakeState.Available, baked.ImageId), (again.State, again.ImageId));
+        Assert.Empty(log.Writes);
+        Assert.False(again.Writes);
+    }
+
+    [Fact]
+    public async Task Dry_run_names_the_base_image_and_writes_nothing()
+    {
+        const string region = "us-west-2";
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var ec2 = clients.Session(new AwsTarget("stage", region, false, Core.Config.Aws.AwsSettings.Empty)).Ec2;
+        await AccountSeed.NetworkAsync(ec2, region, cidrPrefix: "10.41");
+        var baseAmi = await SeedBaseImageAsync(ec2, "base-literal");
+        log.Clear();
+        var ctx = StageContexts.For("dryacme", region, pipeline: $$"""{"type": "ec2", "base": "{{baseAmi}}"}""", dryRun: true);
+
+        var progress = await new AmiBaker(clients).AdvanceAsync(ctx, Artifact, null, CancellationToken.None);
+
+        Assert.Equal(BakeState.Available, progress.State);
+        Assert.Null(progress.ImageId);
+        Assert.Equal($"would bake dryacme 1.4.2 on {baseAmi} (pipeline.json base)", progress.Detail);
+        Assert.Empty(log.Writes);
+    }
+
+    [Fact]
+    public async Task Unknown_base_alias_is_a_clear_error()
+    {
+        var clients = AwsTestClients.Builder(moto.Url);
+        var ctx = StageContexts.For("noneacme", "eu-west-1", pipeline: """{"type": "ec2", "base": "no-such-base"}""");
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => new AmiBaker(clients).AdvanceAsync(ctx, Artifact, null, CancellationToken.None));
+
+        Assert.StartsWith("no base image for base \"no-such-base\" in env stage, region eu-west-1:", error.Message);
+    }
+
+    private static async Task<string> SeedBaseImageAsync(IAmazonEC2 ec2, string name) =>
+        (await ec2.RegisterImageAsync(new RegisterImageRequest
+        {
+            Name = name,
+            RootDeviceName = "/dev/xvda",
+            Architecture = ArchitectureValues.X86_64,
+            VirtualizationType = "hvm",
+        })).ImageId;
+
+    private static async Task<Instance> BuilderAsync(IAmazonEC2 ec2, string key) =>
+        (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = [new Filter("tag:foremast:bake", [key])] }))
+        .Reservations.SelectMany(r => r.Instances).Single();
+}
