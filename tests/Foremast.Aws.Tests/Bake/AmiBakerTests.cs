@@ -4,10 +4,11 @@ using Amazon.EC2.Model;
 using Foremast.Aws.Bake;
 using Foremast.Aws.Tests.Support;
 using Foremast.Workflows.Orchestrations;
+using Xunit.Abstractions;
 
 namespace Foremast.Aws.Tests.Bake;
 
-public sealed class AmiBakerTests(MotoServer moto) : IClassFixture<MotoServer>
+public sealed class AmiBakerTests(MotoServer moto, ITestOutputHelper output) : IClassFixture<MotoServer>
 {
     private static readonly ArtifactRef Artifact = new("1.4.2", "https://artifacts.example.com/shop/shop-1.4.2.rpm");
 
@@ -23,12 +24,21 @@ public sealed class AmiBakerTests(MotoServer moto) : IClassFixture<MotoServer>
         var baker = new AmiBaker(clients);
         var ctx = StageContexts.For("shopacme", region, pipeline: """{"type": "ec2", "base": "tomcat8", "image": {"bake_instance_type": "t3.small"}}""");
 
+        log.Clear();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var launched = await baker.AdvanceAsync(ctx, Artifact, "abc123", CancellationToken.None);
+        output.WriteLine($"bake step 1 (launch): {log.Calls.Count} calls ({log.Writes.Count} writes), {watch.ElapsedMilliseconds} ms");
         var builder = await BuilderAsync(ec2, "shopacme/1.4.2");
+        log.Clear();
+        watch.Restart();
         var stillInstalling = await baker.AdvanceAsync(ctx, Artifact, "abc123", CancellationToken.None);
+        output.WriteLine($"bake step 2 (installing): {log.Calls.Count} calls ({log.Writes.Count} writes), {watch.ElapsedMilliseconds} ms");
         // The builder's user data ends in a power-off when the install is done: play that part.
         await ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [builder.InstanceId] });
+        log.Clear();
+        watch.Restart();
         var baked = await baker.AdvanceAsync(ctx, Artifact, "abc123", CancellationToken.None);
+        output.WriteLine($"bake step 3 (image, terminate): {log.Calls.Count} calls ({log.Writes.Count} writes), {watch.ElapsedMilliseconds} ms");
 
         Assert.Equal(BakeState.Pending, launched.State);
         Assert.Equal(baseAmi, builder.ImageId);
@@ -51,7 +61,9 @@ public sealed class AmiBakerTests(MotoServer moto) : IClassFixture<MotoServer>
 
         // Another run of the same version finds the image and writes nothing.
         log.Clear();
+        watch.Restart();
         var again = await baker.AdvanceAsync(ctx with { RunId = "run-2" }, Artifact, "abc123", CancellationToken.None);
+        output.WriteLine($"bake of a baked version: {log.Calls.Count} calls ({log.Writes.Count} writes), {watch.ElapsedMilliseconds} ms");
 
         Assert.Equal((BakeState.Available, baked.ImageId), (again.State, again.ImageId));
         Assert.Empty(log.Writes);

@@ -169,6 +169,36 @@ public sealed class Ec2DeployerTests(MotoServer moto, ITestOutputHelper output) 
         Assert.Equal(HealthState.Healthy, (await new Ec2Deployer(direct).CheckHealthAsync(first, v0.Handle)).State);
     }
 
+    [Fact]
+    public async Task Throttled_and_dropped_calls_are_retried_and_the_deploy_completes()
+    {
+        var (_, clients, image) = await AccountAsync("sa-east-1", "thacme", "10.56");
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        proxy.Fail(FaultKind.Throttle, 2, c => c.Operation == "CreateAutoScalingGroup").Fail(FaultKind.Drop, 1, c => c.Operation == "DescribeInstanceHealth");
+        var deployer = new Ec2Deployer(AwsTestClients.Builder(proxy.Url));
+        var ctx = StageContexts.For("thacme", "sa-east-1", Highlander);
+
+        var health = await deployer.CheckHealthAsync(ctx, (await deployer.StartAsync(ctx, image)).Handle);
+
+        Assert.Equal(HealthState.Healthy, health.State);
+        Assert.Equal(3, proxy.FaultsServed);
+        Assert.Single(await new AutoScalingClient(Session(clients, "sa-east-1").AutoScaling).DescribeAutoScalingGroupsByTagAsync("app_name", "thacme", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Permission_error_is_not_retried_and_names_group_operation_and_aws_message()
+    {
+        var (_, _, image) = await AccountAsync("ap-southeast-1", "pmacme", "10.57");
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        proxy.Fail(FaultKind.AccessDenied, 5, c => c.Operation == "CreateAutoScalingGroup");
+
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() =>
+            new Ec2Deployer(AwsTestClients.Builder(proxy.Url)).StartAsync(StageContexts.For("pmacme", "ap-southeast-1", Highlander), image));
+
+        Assert.Equal("server group pmacme-v000: CreateAutoScalingGroup failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action", error.Message);
+        Assert.Equal(1, proxy.FaultsServed);
+    }
+
     private async Task<(CallLog Log, AwsClientBuilder Clients, string Image)> AccountAsync(string region, string app, string cidr)
     {
         var log = new CallLog();
