@@ -4,6 +4,9 @@ using Amazon.EC2.Model;
 using Foremast.Aws.Bake;
 using Foremast.Aws.Tests.Support;
 using Foremast.Workflows.Orchestrations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;
 
 namespace Foremast.Aws.Tests.Bake;
@@ -99,6 +102,30 @@ public sealed class AmiBakerTests(MotoServer moto, ITestOutputHelper output) : I
         var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => new AmiBaker(clients).AdvanceAsync(ctx, Artifact, null, CancellationToken.None));
 
         Assert.StartsWith("no base image for base \"no-such-base\" in env stage, region eu-west-1:", error.Message);
+    }
+
+    [Fact]
+    public async Task Ami_table_at_ami_json_url_maps_the_base_alias_for_the_region()
+    {
+        const string region = "eu-central-1";
+        var clients = AwsTestClients.Builder(moto.Url);
+        var ec2 = clients.Session(new AwsTarget("stage", region, false, Core.Config.Aws.AwsSettings.Empty)).Ec2;
+        var baseAmi = await SeedBaseImageAsync(ec2, "golden-2026");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        await using var app = builder.Build();
+        app.MapGet("/amis.json", () => Results.Text(
+            $$$"""{"{{{region}}}": {"tomcat8": "{{{baseAmi}}}"}, "us-east-1": {"tomcat8": "ami-00000000000000000"} }""", "application/json"));
+        await app.StartAsync();
+        var url = app.Urls.First() + "/amis.json";
+        using var http = new HttpClient();
+        var session = clients.Session(new AwsTarget("stage", region, true, Core.Config.Aws.AwsSettings.Empty));
+
+        var resolved = await new AmiLookup(session, http).ResolveAsync("tomcat8", url);
+        var missing = await Assert.ThrowsAsync<AwsConfigurationException>(() => new AmiLookup(session, http).ResolveAsync("nginx", url));
+
+        Assert.Equal((baseAmi, $"ami_json_url {url}"), (resolved.ImageId, resolved.Source));
+        Assert.Equal($"base.ami_json_url {url}: no AMI for base \"nginx\" in region {region}", missing.Message);
     }
 
     private static async Task<string> SeedBaseImageAsync(IAmazonEC2 ec2, string name) =>
