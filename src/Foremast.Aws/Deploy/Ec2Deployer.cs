@@ -37,11 +37,16 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
 
         var asg = AsgSettings.From(ctx.Settings);
         var subnets = await new NetworkLookup(session).SubnetsAsync(asg.SubnetPurpose, "ec2", cancellationToken).ConfigureAwait(false);
-        var securityGroups = await InstanceSecurityGroups.IdsAsync(session, subnets[0].VpcId, InstanceSecurityGroups.Names(ctx, settings.InstanceExtras ?? []), cancellationToken).ConfigureAwait(false);
-        var traffic = await TrafficTargets.ResolveAsync(session, ctx.App, settings, cancellationToken).ConfigureAwait(false);
         var capacity = $"{asg.MinInst}/{asg.MaxInst}/{asg.MinInst}";
         if (ctx.DryRun)
-            return new DeployStart(Handle(ctx, name), [new ResourceChange("would create", "servergroup", name, $"image {imageId ?? "(from the bake)"}, capacity {capacity}, strategy {settings.DeployStrategy}")]);
+        {
+            // A dry run of a new app has no security group or load balancer yet (Infrastructure Setup would create them): say so, do not fail.
+            var missing = await MissingInfrastructureAsync(session, ctx, settings, subnets[0].VpcId, cancellationToken).ConfigureAwait(false);
+            return new DeployStart(Handle(ctx, name), [new ResourceChange("would create", "servergroup", name, $"image {imageId ?? "(from the bake)"}, capacity {capacity}, strategy {settings.DeployStrategy}{missing}")]);
+        }
+
+        var securityGroups = await InstanceSecurityGroups.IdsAsync(session, subnets[0].VpcId, InstanceSecurityGroups.Names(ctx, settings.InstanceExtras ?? []), cancellationToken).ConfigureAwait(false);
+        var traffic = await TrafficTargets.ResolveAsync(session, ctx.App, settings, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(imageId)) throw new AwsConfigurationException($"deploy of {ctx.App} in {ctx.Env}/{ctx.Region}: no image to deploy (the bake produced none)");
 
         var tags = GroupTags(ctx, settings);
@@ -120,6 +125,30 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
 
         var serving = previous is null ? "no previous server group to serve" : $"{previous.AutoScalingGroupName} serves";
         return new DeployRollback(handle.ServerGroup, previous?.AutoScalingGroupName, changes, $"{handle.ServerGroup} rolled back: {reason}; {serving}");
+    }
+
+    private static async Task<string> MissingInfrastructureAsync(AwsSession session, AwsStageContext ctx, DeploySettings settings, string vpcId, CancellationToken cancellationToken)
+    {
+        var missing = new List<string>();
+        try
+        {
+            await InstanceSecurityGroups.IdsAsync(session, vpcId, InstanceSecurityGroups.Names(ctx, settings.InstanceExtras ?? []), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsConfigurationException e)
+        {
+            missing.Add(e.Message);
+        }
+
+        try
+        {
+            await TrafficTargets.ResolveAsync(session, ctx.App, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsConfigurationException e)
+        {
+            missing.Add(e.Message);
+        }
+
+        return missing.Count == 0 ? "" : "; not there yet: " + string.Join("; ", missing);
     }
 
     private static DeployHandle Handle(AwsStageContext ctx, string name) => new(name, ctx.Region, ctx.Env);

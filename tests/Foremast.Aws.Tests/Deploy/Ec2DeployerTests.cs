@@ -79,6 +79,23 @@ public sealed class Ec2DeployerTests(MotoServer moto, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task Dry_run_of_a_new_app_says_which_infrastructure_is_not_there_yet()
+    {
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        await AccountSeed.NetworkAsync(Session(clients, "us-west-2").Ec2, "us-west-2", vpcName: "vpc", cidrPrefix: "10.58");
+        log.Clear();
+
+        var start = await new Ec2Deployer(clients).StartAsync(StageContexts.For("newacme", "us-west-2", Highlander, dryRun: true), null);
+
+        var change = start.Changes.Single();
+        Assert.Equal(("would create", "newacme-v000"), (change.Verb, change.Name));
+        Assert.Contains("not there yet: security group newacme not found in vpc", change.Detail);
+        Assert.Contains("load balancer newacme not found in env stage, region us-west-2", change.Detail);
+        Assert.Empty(log.Writes);
+    }
+
+    [Fact]
     public async Task Redblack_disables_older_groups_and_keeps_at_most_max_remaining()
     {
         var (log, clients, image) = await AccountAsync("us-west-1", "rbacme", "10.52");
