@@ -95,7 +95,7 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
         if (healthy.Count < group.DesiredCapacity) return new DeployHealth(HealthState.Pending, detail);
 
         var settings = DeploySettings.From(ctx.Settings);
-        var cluster = await ClusterGroups.ListAsync(autoScaling, ctx.App, cancellationToken).ConfigureAwait(false);
+        var cluster = ClusterGroups.OfEnv(await ClusterGroups.ListAsync(autoScaling, ctx.App, cancellationToken).ConfigureAwait(false), ctx.Env);
         var changes = await DeployStrategy.ApplyAsync(session, autoScaling, settings, handle.ServerGroup, cluster, ctx.DryRun, cancellationToken).ConfigureAwait(false);
         var done = changes.Where(c => c.Verb != "unchanged").Select(c => c.Detail is null ? $"{c.Verb} {c.Name}" : $"{c.Verb} {c.Name} ({c.Detail})").ToList();
         return new DeployHealth(HealthState.Healthy, done.Count == 0 ? detail : $"{detail}; {settings.DeployStrategy}: {string.Join("; ", done)}");
@@ -109,7 +109,7 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
     {
         var session = clients.Session(ctx.Target);
         var autoScaling = new AutoScalingClient(session.AutoScaling);
-        var cluster = await ClusterGroups.ListAsync(autoScaling, ctx.App, cancellationToken).ConfigureAwait(false);
+        var cluster = ClusterGroups.OfEnv(await ClusterGroups.ListAsync(autoScaling, ctx.App, cancellationToken).ConfigureAwait(false), ctx.Env);
         var changes = new List<ResourceChange>();
         if (cluster.Any(g => g.AutoScalingGroupName == handle.ServerGroup))
             changes.Add(await DeployStrategy.DeleteAsync(session, autoScaling, handle.ServerGroup, ctx.DryRun, cancellationToken).ConfigureAwait(false));

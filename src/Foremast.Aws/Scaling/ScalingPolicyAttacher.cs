@@ -17,7 +17,7 @@ public sealed class ScalingPolicyAttacher(AwsClientBuilder clients)
     public async Task<ResourceResult> AttachAsync(AwsStageContext ctx, string? serverGroup, CancellationToken cancellationToken = default)
     {
         var session = clients.Session(ctx.Target);
-        var group = serverGroup ?? (await ClusterGroups.ListAsync(new AutoScalingClient(session.AutoScaling), ctx.App, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.AutoScalingGroupName
+        var group = serverGroup ?? ClusterGroups.OfEnv(await ClusterGroups.ListAsync(new AutoScalingClient(session.AutoScaling), ctx.App, cancellationToken).ConfigureAwait(false), ctx.Env).FirstOrDefault()?.AutoScalingGroupName
             ?? throw new AwsConfigurationException($"no server group of {ctx.App} in env {ctx.Env}, region {ctx.Region} to attach scaling policies to: deploy first");
         var asg = AsgSettings.From(ctx.Settings);
         var changes = new List<ResourceChange>();

@@ -49,6 +49,24 @@ public sealed class Ec2DeployerTests(MotoServer moto, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task Envs_sharing_an_account_number_apart_and_never_remove_each_others_groups()
+    {
+        var (_, clients, image) = await AccountAsync("ap-south-1", "shacme", "10.59");
+        var deployer = new Ec2Deployer(clients);
+        var dev = StageContexts.For("shacme", "ap-south-1", Highlander, env: "dev", runId: "run-1");
+        var stage = StageContexts.For("shacme", "ap-south-1", Highlander, env: "stage", runId: "run-1");
+
+        var devGroup = await deployer.StartAsync(dev, image);
+        var stageGroup = await deployer.StartAsync(stage, image);
+        var stageHealth = await deployer.CheckHealthAsync(stage, stageGroup.Handle);
+
+        Assert.Equal(("shacme-v000", "shacme-v001"), (devGroup.Handle.ServerGroup, stageGroup.Handle.ServerGroup));
+        Assert.Equal(HealthState.Healthy, stageHealth.State);
+        Assert.DoesNotContain("deleted", stageHealth.Detail);
+        Assert.NotNull(await GroupAsync(clients, "ap-south-1", "shacme-v000"));
+    }
+
+    [Fact]
     public async Task Replayed_start_finds_the_group_it_created_and_writes_nothing()
     {
         var (log, clients, image) = await AccountAsync("us-east-2", "rpacme", "10.51");
