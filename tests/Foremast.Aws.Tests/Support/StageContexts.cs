@@ -9,6 +9,12 @@ namespace Foremast.Aws.Tests.Support;
 /// <summary>Stage contexts from the repository's <c>examples/</c> (project acme, repo webshop), renamed per test so tests sharing a moto never meet.</summary>
 public static class StageContexts
 {
+    /// <summary>An <see cref="AwsStageContext"/> for one env and region with the given env and pipeline documents (defaults where omitted).</summary>
+    public static AwsStageContext For(
+        string app, string region, string settings = "{}", string pipeline = "{\"type\": \"ec2\"}", string env = "stage",
+        string runId = "run-1", bool dryRun = false, ForemastSettings? global = null, string project = "acme") =>
+        new(runId, app, project, app, env, region, "ec2", JsonElement.Parse(settings), JsonElement.Parse(pipeline), global ?? new ForemastSettings(), dryRun);
+
     private static readonly Lazy<ConfigSnapshot> ExampleSnapshot = new(() => RunwayLoader.Load(new LoadRequest(
         Path.Combine(Fixtures.Examples, "runway"), Path.Combine(Fixtures.Examples, "foremast-config.json"), "acme", "webshop")).SnapshotOrThrow());
 
