@@ -45,6 +45,8 @@ public sealed class AwsCredentialsResolverTests
     [Fact]
     public void Role_is_assumed_through_sts_and_the_credentials_object_is_reused()
     {
+        // The role is assumed with the default chain's credentials: set them here rather than rely on a moto fixture having run first.
+        Support.MotoServer.EnsureTestCredentials();
         var resolver = new AwsCredentialsResolver(new Profiles());
         var settings = Accounts("prod", new AwsAccount(null, "arn:aws:iam::123456789012:role/deployer"));
 

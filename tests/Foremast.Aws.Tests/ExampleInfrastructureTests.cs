@@ -33,7 +33,7 @@ public sealed class ExampleInfrastructureTests(MotoServer moto) : IClassFixture<
         Assert.All(second, c => Assert.Equal("unchanged", c.Verb));
         Assert.Equal(first.Count, second.Count);
         Assert.Empty(log.Writes);
-        Assert.Equal((16, 9), (firstCalls, firstWrites));
+        Assert.Equal((17, 9), (firstCalls, firstWrites));
         Assert.Equal(7, log.Calls.Count);
     }
 

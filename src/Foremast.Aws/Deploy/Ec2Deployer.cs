@@ -32,7 +32,7 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
 
         var name = ServerGroupNames.Next(ctx.App, cluster.Select(g => g.AutoScalingGroupName));
         // A group outside the app's tag (made by hand) may hold the name: never overwrite it.
-        while (await autoScaling.DescribeAutoScalingGroupAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+        while (await AwsCalls.RunAsync($"server group {name}", "DescribeAutoScalingGroups", () => autoScaling.DescribeAutoScalingGroupAsync(name, cancellationToken)).ConfigureAwait(false) is not null)
             name = ServerGroupNames.Next(ctx.App, [.. cluster.Select(g => g.AutoScalingGroupName), name]);
 
         var asg = AsgSettings.From(ctx.Settings);

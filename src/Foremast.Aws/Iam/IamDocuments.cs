@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Foremast.Core.Config;
+using Foremast.Core.Templates;
 using Foremast.Spinnaker.Infrastructure;
 using Foremast.Spinnaker.Lookups;
 
@@ -24,10 +25,33 @@ public sealed class IamDocuments(AwsStageContext context)
         Settings = context.Global,
     };
 
-    public JsonObject Trust() => _policies.TrustPolicy(_snapshot);
+    /// <exception cref="AwsConfigurationException">The pipeline type has no trust template (custom and manual types bring their own).</exception>
+    public JsonObject Trust()
+    {
+        try
+        {
+            return _policies.TrustPolicy(_snapshot);
+        }
+        catch (TemplateNotFoundException e)
+        {
+            throw new AwsConfigurationException(
+                $"iam: pipeline type {context.PipelineType} has no trust policy: {e.Message}; add {e.Name} under base.templates_path");
+        }
+    }
 
     /// <returns>The inline policy, or null when the app asks for no services.</returns>
-    public JsonObject? Policy(string? accountId) => _policies.RolePolicy(_snapshot, context.Env, new AccountOnly(context.Env, accountId));
+    /// <exception cref="AwsConfigurationException">A service without a policy template.</exception>
+    public JsonObject? Policy(string? accountId)
+    {
+        try
+        {
+            return _policies.RolePolicy(_snapshot, context.Env, new AccountOnly(context.Env, accountId));
+        }
+        catch (TemplateNotFoundException e)
+        {
+            throw new AwsConfigurationException($"iam: pipeline.json services names a service without a policy template: {e.Message}");
+        }
+    }
 
     /// <summary>The policy templates only need the env's account id (for ARNs); nothing else is looked up here.</summary>
     private sealed class AccountOnly(string env, string? accountId) : IEnvironmentLookups

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Foremast.Aws.Converge;
 using Foremast.Aws.Http;
 using Foremast.Workflows.Activities.Interfaces;
@@ -26,15 +27,21 @@ public sealed class IamResource(AwsClientBuilder clients)
         var run = new Run(context, new IamClient(clients.Session(context.Target).Iam), IamNames.From(context.Names), cancellationToken);
         var documents = new IamDocuments(context);
         var changes = new List<ResourceChange>();
-        var role = await run.RoleAsync(documents, changes).ConfigureAwait(false);
-        await run.ProfileAsync(changes).ConfigureAwait(false);
+
+        // Both documents are rendered before the first write, so a config they cannot be rendered from changes nothing.
+        var role = await run.ReadRoleAsync().ConfigureAwait(false);
         var account = role?.AccountId ?? await AccountIdAsync(context, cancellationToken).ConfigureAwait(false);
-        await run.PolicyAsync(documents.Policy(account), changes).ConfigureAwait(false);
+        var trust = documents.Trust();
+        var policy = documents.Policy(account);
+
+        await run.RoleAsync(role, trust, changes).ConfigureAwait(false);
+        await run.ProfileAsync(changes).ConfigureAwait(false);
+        await run.PolicyAsync(policy, changes).ConfigureAwait(false);
         await run.UserAndGroupAsync(changes).ConfigureAwait(false);
         return new ResourceResult(changes);
     }
 
-    /// <summary>Only a dry run against an account without the role gets here: the ARNs in the policy still need the account id.</summary>
+    /// <summary>Before the role exists, the ARNs in the policy still need the account id.</summary>
     private async Task<string?> AccountIdAsync(AwsStageContext context, CancellationToken ct)
     {
         var sts = clients.Query(AwsService.Sts, context.Target);
@@ -49,28 +56,31 @@ public sealed class IamResource(AwsClientBuilder clients)
         /// <summary>Whether the role was there before this run: a role created now has no profiles or policies to read.</summary>
         private bool _roleExisted;
 
-        public async Task<IamRole?> RoleAsync(IamDocuments documents, List<ResourceChange> changes)
+        public async Task<IamRole?> ReadRoleAsync()
+        {
+            var live = await Call($"role/{names.Role}", "GetRole", () => iam.GetRoleAsync(names.Role, ct)).ConfigureAwait(false);
+            _roleExisted = live is not null;
+            return live;
+        }
+
+        public async Task RoleAsync(IamRole? live, JsonObject trust, List<ResourceChange> changes)
         {
             var name = $"role/{names.Role}";
-            var trust = documents.Trust();
-            var live = await Call(name, "GetRole", () => iam.GetRoleAsync(names.Role, ct)).ConfigureAwait(false);
-            _roleExisted = live is not null;
             if (live is null)
             {
-                if (!_dry) live = await Call(name, "CreateRole", () => CreateRoleAsync(IamJson.Text(trust))).ConfigureAwait(false);
+                if (!_dry) await Call(name, "CreateRole", () => CreateRoleAsync(IamJson.Text(trust))).ConfigureAwait(false);
                 changes.Add(new(Created(_dry), Kind, name, $"trust policy for pipeline type {context.PipelineType}"));
-                return live;
+                return;
             }
 
             if (IamJson.Same(live.AssumeRolePolicyDocument, trust))
             {
                 changes.Add(new(Unchanged, Kind, name));
-                return live;
+                return;
             }
 
             if (!_dry) await Call(name, "UpdateAssumeRolePolicy", () => iam.UpdateAssumeRolePolicyAsync(names.Role, IamJson.Text(trust), ct)).ConfigureAwait(false);
             changes.Add(new(Updated(_dry), Kind, name, $"trust policy replaced by the one for pipeline type {context.PipelineType}"));
-            return live;
         }
 
         public async Task ProfileAsync(List<ResourceChange> changes)
@@ -120,7 +130,7 @@ public sealed class IamResource(AwsClientBuilder clients)
             await Call(name, "AddRoleToInstanceProfile", () => iam.AddRoleToInstanceProfileAsync(names.Profile, names.Role, ct)).ConfigureAwait(false);
         }
 
-        public async Task PolicyAsync(System.Text.Json.Nodes.JsonObject? desired, List<ResourceChange> changes)
+        public async Task PolicyAsync(JsonObject? desired, List<ResourceChange> changes)
         {
             var name = $"policy/{names.Policy}";
             var live = _roleExisted ? await Call(name, "GetRolePolicy", () => iam.GetRolePolicyAsync(names.Role, names.Policy, ct)).ConfigureAwait(false) : null;

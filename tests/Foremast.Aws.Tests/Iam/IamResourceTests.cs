@@ -39,7 +39,7 @@ public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer
         Assert.Equal(5, again.Changes.Count);
         Assert.Empty(log.Writes);
         Assert.Equal(["GetRole", "GetInstanceProfile", "GetRolePolicy", "GetUser", "GetGroup"], log.Calls.Select(c => c.Operation));
-        Assert.Equal(11, firstCalls);
+        Assert.Equal(12, firstCalls);
     }
 
     [Fact]
@@ -122,6 +122,32 @@ public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer
         var after = await new IamResource(clients).ConvergeAsync(context.Dry(), default);
 
         Assert.All(after.Changes, c => Assert.Equal("unchanged", c.Verb));
+        Assert.Empty(log.Writes);
+    }
+
+    [Fact]
+    public async Task Pipeline_type_without_a_trust_template_is_a_clear_error_before_any_write()
+    {
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var context = StageContexts.Example(project: "seventh", repo: "shop") with { PipelineType = "manual" };
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => new IamResource(clients).ConvergeAsync(context.WithPipeline(p => p["type"] = "manual"), default));
+
+        Assert.Equal("iam: pipeline type manual has no trust policy: template \"infrastructure/iam/trust/manual_role.json.sbn\" not found; searched built-in templates; add infrastructure/iam/trust/manual_role.json.sbn under base.templates_path", error.Message);
+        Assert.Empty(log.Writes);
+    }
+
+    [Fact]
+    public async Task Service_without_a_policy_template_fails_before_the_role_is_created()
+    {
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var context = StageContexts.Example(project: "eighth", repo: "shop").WithPipeline(p => p["services"] = new JsonObject { ["nosuch"] = true });
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => new IamResource(clients).ConvergeAsync(context, default));
+
+        Assert.StartsWith("iam: pipeline.json services names a service without a policy template: template \"infrastructure/iam/nosuch.json.sbn\" not found", error.Message);
         Assert.Empty(log.Writes);
     }
 
