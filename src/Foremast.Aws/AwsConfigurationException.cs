@@ -1,4 +1,5 @@
+using Foremast.Workflows.Execution;
 namespace Foremast.Aws;
 
 /// <summary>AWS cannot be reached as configured (unknown profile, no subnet or VPC to deploy into): a one-line, final error.</summary>
-public sealed class AwsConfigurationException(string message) : Exception(message);
+public sealed class AwsConfigurationException(string message) : PermanentExecutorException(message);

@@ -1,3 +1,4 @@
+using Foremast.Workflows.Execution;
 using System.Net;
 
 namespace Foremast.Aws;
@@ -7,7 +8,7 @@ namespace Foremast.Aws;
 /// the service, the operation, AWS's error code and message.
 /// </summary>
 public sealed class AwsServiceException(string service, string operation, HttpStatusCode status, string code, string message)
-    : Exception($"{service} {operation}: {code}: {message}")
+    : PermanentExecutorException($"{service} {operation}: {code}: {message}")
 {
     public string Service { get; } = service;
 

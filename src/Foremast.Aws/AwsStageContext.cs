@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Foremast.Core.Config;
 using Foremast.Core.Naming;
+using Foremast.Workflows.Activities;
 
 namespace Foremast.Aws;
 
@@ -37,4 +38,23 @@ public sealed record AwsStageContext(
     public static AwsStageContext From(ConfigSnapshot snapshot, string env, string region, string runId, bool dryRun) => new(
         runId, snapshot.App, snapshot.Project, snapshot.Repo, env, region, snapshot.PipelineType,
         snapshot.SettingsFor(env, region), snapshot.Pipeline, snapshot.Settings, dryRun);
+
+    /// <summary>
+    /// The context of an engine stage. A request without an env (the region's bake) runs in the account of the pipeline's first
+    /// env, as Spinnaker baked with the pipeline's first account.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The request carries no <see cref="StageScope"/> (a host bug, not user input).</exception>
+    public static AwsStageContext From(StageRequest request)
+    {
+        var scope = request.Scope ?? throw new InvalidOperationException($"{request.StageName}: the stage request carries no snapshot scope; AWS executors need the run's names and global config");
+        var env = request.Env ?? FirstEnv(scope.Pipeline)
+            ?? throw new InvalidOperationException($"{request.StageName}: pipeline.json lists no env to bake in");
+        return new AwsStageContext(request.RunId, request.App, scope.Project, scope.Repo, env, request.Region, request.PipelineType,
+            request.Settings, scope.Pipeline, scope.Global, request.DryRun);
+    }
+
+    private static string? FirstEnv(JsonElement pipeline) =>
+        pipeline.ValueKind == JsonValueKind.Object && pipeline.TryGetProperty("env", out var envs) && envs.ValueKind == JsonValueKind.Array
+            ? envs.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null).FirstOrDefault(e => !string.IsNullOrEmpty(e))
+            : null;
 }

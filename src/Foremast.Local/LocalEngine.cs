@@ -1,3 +1,5 @@
+using Foremast.Aws;
+using Foremast.Aws.Extensions;
 using Foremast.Local.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,6 +28,8 @@ public static class LocalEngine
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
 
+        // Live AWS executors come first (the workflow layer's recorders are only defaults) when this machine names an AWS account.
+        if (AwsActivation.IsEnabled(builder.Configuration.GetValue<bool?>(AwsActivation.EnabledKey))) builder.Services.AddForemastAwsExecutors();
         builder.Services.AddForemastLocalEngine();
         return builder;
     }

@@ -28,6 +28,31 @@ public sealed class DeployStageTests(WorkflowHost host) : IClassFixture<Workflow
     }
 
     [Fact]
+    public async Task A_group_that_never_gets_healthy_is_rolled_back_before_the_stage_fails()
+    {
+        var runId = Runs.NewRunId("deployrollback");
+        host.Script.NeverHealthy(runId, "us-east-1", "Deploy dev");
+        var input = new DeployStageInput(Request(runId), "ami-1", TimeSpan.FromMilliseconds(500), RetrySpec.None, Runs.Fast() with { HealthPollInterval = TimeSpan.FromMilliseconds(100) });
+
+        var result = await RunAsync(runId, input);
+
+        Assert.False(result.Succeeded);
+        var rollback = Assert.Single(host.Recorder.ForRun(runId), a => a.Action == "rollback");
+        Assert.StartsWith($"{result.Handle!.ServerGroup}: {result.Handle.ServerGroup} not healthy within", rollback.Summary, StringComparison.Ordinal);
+        Assert.StartsWith($"{result.Handle.ServerGroup} rolled back: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_healthy_deploy_is_never_rolled_back()
+    {
+        var runId = Runs.NewRunId("deploynorollback");
+        var result = await RunAsync(runId, new DeployStageInput(Request(runId), "ami-1", TimeSpan.FromSeconds(10), RetrySpec.None, Runs.Fast()));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.DoesNotContain(host.Recorder.ForRun(runId), a => a.Action == "rollback");
+    }
+
+    [Fact]
     public async Task A_healthy_deploy_returns_its_handle()
     {
         var runId = Runs.NewRunId("deployok");

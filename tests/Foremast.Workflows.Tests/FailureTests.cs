@@ -104,7 +104,9 @@ public sealed class FailureTests(WorkflowHost host) : IClassFixture<WorkflowHost
         Assert.Empty(host.Recorder.ForRun(runId));
     }
 
-    private async Task ApproveProdAsync(string runId, params string[] regions)
+    private Task ApproveProdAsync(string runId, params string[] regions) => ApproveProdAsync(host, runId, regions);
+
+    internal static async Task ApproveProdAsync(WorkflowHost host, string runId, params string[] regions)
     {
         foreach (var region in regions)
         {

@@ -15,7 +15,7 @@ public sealed class AwsDeployer(Ec2Deployer deployer, Func<StageRequest, AwsStag
     public Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken) =>
         deployer.CheckHealthAsync(contextFor(request), handle, cancellationToken);
 
-    /// <summary>For a rollback activity the deploy orchestration calls when the group failed or missed the stage deadline.</summary>
-    public Task<DeployRollback> RollbackAsync(StageRequest request, DeployHandle handle, string reason, CancellationToken cancellationToken) =>
-        deployer.RollbackAsync(contextFor(request), handle, reason, cancellationToken);
+    /// <summary>The rollback activity the deploy orchestration calls when the group failed or missed the stage deadline.</summary>
+    public async Task<string> RollbackAsync(StageRequest request, DeployHandle handle, string reason, CancellationToken cancellationToken) =>
+        (await deployer.RollbackAsync(contextFor(request), handle, reason, cancellationToken).ConfigureAwait(false)).Message;
 }

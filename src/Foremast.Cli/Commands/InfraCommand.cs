@@ -67,7 +67,7 @@ public sealed class InfraCommand(InfraServices services) : AsyncCommand<InfraCom
 
         var request = new StageRequest(
             $"infra-{snapshot.App}-{args.Env}-{args.Region}", snapshot.App, args.Region, args.Env, "infra", $"Infrastructure Setup [{args.Env}]",
-            new ArtifactRef("", ""), snapshot.SettingsFor(args.Env, args.Region), settings.DryRun, snapshot.PipelineType);
+            new ArtifactRef("", ""), snapshot.SettingsFor(args.Env, args.Region), settings.DryRun, snapshot.PipelineType, StageScope.Of(snapshot));
         DirectInfrastructureResult result;
         try
         {

@@ -22,8 +22,8 @@ public static class ActivityFunctions
         Run<GeneratePipelinesActivity, GeneratePipelinesInput, IReadOnlyList<GeneratedPipelineSummary>>(context, instanceId, input);
 
     [Function(nameof(BakeActivity))]
-    public static Task<BakedImage> Bake([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
-        Run<BakeActivity, StageRequest, BakedImage>(context, instanceId, input);
+    public static Task<BakeStep> Bake([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
+        Run<BakeActivity, StageRequest, BakeStep>(context, instanceId, input);
 
     [Function(nameof(CheckInfrastructureActivity))]
     public static Task<bool> CheckInfrastructure([ActivityTrigger] CheckInfrastructureInput input, string instanceId, FunctionContext context) =>
@@ -40,6 +40,10 @@ public static class ActivityFunctions
     [Function(nameof(CheckDeployHealthActivity))]
     public static Task<DeployHealth> CheckDeployHealth([ActivityTrigger] CheckDeployHealthInput input, string instanceId, FunctionContext context) =>
         Run<CheckDeployHealthActivity, CheckDeployHealthInput, DeployHealth>(context, instanceId, input);
+
+    [Function(nameof(RollbackDeployActivity))]
+    public static Task<string> RollbackDeploy([ActivityTrigger] RollbackDeployInput input, string instanceId, FunctionContext context) =>
+        Run<RollbackDeployActivity, RollbackDeployInput, string>(context, instanceId, input);
 
     [Function(nameof(AttachScalingPolicyActivity))]
     public static Task<bool> AttachScalingPolicy([ActivityTrigger] AttachScalingPolicyInput input, string instanceId, FunctionContext context) =>

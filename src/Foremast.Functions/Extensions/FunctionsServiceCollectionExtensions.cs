@@ -1,3 +1,4 @@
+using Foremast.Aws.Extensions;
 using Foremast.Functions.Settings;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
@@ -24,6 +25,8 @@ public static class FunctionsServiceCollectionExtensions
             sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
         // Registered before AddForemastWorkflows, whose Gate-less publisher is TryAdd.
         services.AddForemastGatePublisher(sp => sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions());
+        // Production deploys: the live AWS executors always (credentials from the managed identity's role, docs/deploy.md).
+        services.AddForemastAwsExecutors();
         services.AddForemastWorkflows();
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
         services.AddForemastApi();

@@ -18,6 +18,10 @@ public static class OrchestrationFunctions
     public static Task<RegionResult> RegionPipeline([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RegionPipelineOrchestrator().RunAsync(context, context.GetInput<RegionPipelineInput>()!);
 
+    [Function(nameof(BakeStageOrchestrator))]
+    public static Task<BakeStageResult> BakeStage([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new BakeStageOrchestrator().RunAsync(context, context.GetInput<BakeStageInput>()!);
+
     [Function(nameof(DeployStageOrchestrator))]
     public static Task<DeployStageResult> DeployStage([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new DeployStageOrchestrator().RunAsync(context, context.GetInput<DeployStageInput>()!);

@@ -4,11 +4,12 @@ using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Activities;
 
-public sealed class BakeActivity(IBaker baker, LiveExecutionGuard guard) : TaskActivity<StageRequest, BakedImage>
+/// <summary>One short step of a bake; the bake orchestration calls it again between durable timers while it is pending.</summary>
+public sealed class BakeActivity(IBaker baker, LiveExecutionGuard guard) : TaskActivity<StageRequest, BakeStep>
 {
-    public override Task<BakedImage> RunAsync(TaskActivityContext context, StageRequest request)
+    public override Task<BakeStep> RunAsync(TaskActivityContext context, StageRequest request)
     {
         guard.Ensure(baker, request, "bake");
-        return baker.BakeAsync(request, CancellationToken.None);
+        return baker.AdvanceAsync(request, CancellationToken.None);
     }
 }

@@ -10,6 +10,7 @@ namespace Foremast.Workflows.Activities;
 /// </param>
 /// <param name="DryRun">The run's decision, and the only one: a dry run makes no mutating call (AWS, Gate, webhooks), whatever the host's executors.</param>
 /// <param name="PipelineType">The snapshot's pipeline type (<c>ec2</c>, <c>lambda</c>, <c>s3</c>…).</param>
+/// <param name="Scope">Names and global config from the pinned snapshot; cloud executors refuse a request without it.</param>
 public sealed record StageRequest(
     string RunId,
     string App,
@@ -20,4 +21,5 @@ public sealed record StageRequest(
     ArtifactRef Artifact,
     JsonElement Settings,
     bool DryRun,
-    string PipelineType = "ec2");
+    string PipelineType = "ec2",
+    StageScope? Scope = null);

@@ -5,10 +5,11 @@ namespace Foremast.Workflows.DryRun;
 
 public sealed class DryRunBaker(IActionRecorder recorder) : IBaker, IRecordingExecutor
 {
-    public Task<BakedImage> BakeAsync(StageRequest request, CancellationToken cancellationToken)
+    public Task<BakeStep> AdvanceAsync(StageRequest request, CancellationToken cancellationToken)
     {
         var baseImage = request.Settings.TryGetProperty("base", out var b) ? b.ToString() : "?";
         recorder.Record(request, "bake", $"artifact {request.Artifact.Version} from {request.Artifact.Url} on base {baseImage}");
-        return Task.FromResult(new BakedImage($"ami-dryrun-{request.App}-{request.Artifact.Version}-{request.Region}"));
+        var image = $"ami-dryrun-{request.App}-{request.Artifact.Version}-{request.Region}";
+        return Task.FromResult(new BakeStep(BakeState.Done, image, $"would bake {image}"));
     }
 }

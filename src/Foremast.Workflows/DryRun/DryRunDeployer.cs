@@ -29,4 +29,10 @@ public sealed class DryRunDeployer(IActionRecorder recorder) : IDeployer, IRecor
         _checks.TryRemove(handle.ServerGroup, out _);
         return Task.FromResult(new DeployHealth(HealthState.Healthy, "all instances in service"));
     }
+
+    public Task<string> RollbackAsync(StageRequest request, DeployHandle handle, string reason, CancellationToken cancellationToken)
+    {
+        recorder.Record(request, "rollback", $"{handle.ServerGroup}: {reason}");
+        return Task.FromResult($"{handle.ServerGroup} rolled back: {reason}");
+    }
 }

@@ -62,6 +62,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         registry.AddOrchestrator<DeploymentRunOrchestrator>();
         registry.AddOrchestrator<RegionPipelineOrchestrator>();
+        registry.AddOrchestrator<BakeStageOrchestrator>();
         registry.AddOrchestrator<DeployStageOrchestrator>();
         registry.AddOrchestrator<InfrastructureStageOrchestrator>();
         registry.AddActivity<ConfigurationActivity>();
@@ -71,6 +72,7 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddActivity<ConvergeResourceActivity>();
         registry.AddActivity<StartDeployActivity>();
         registry.AddActivity<CheckDeployHealthActivity>();
+        registry.AddActivity<RollbackDeployActivity>();
         registry.AddActivity<AttachScalingPolicyActivity>();
         registry.AddActivity<CallWebhookActivity>();
         registry.AddActivity<PromoteS3Activity>();

@@ -13,7 +13,8 @@ public sealed record DeployStageResult(bool Succeeded, DeployHandle? Handle, str
 /// <summary>
 /// Deploy: start it, then poll a short health activity between durable timers with backoff until healthy or the stage timeout.
 /// A sub-orchestration of its own, so the polling history stays out of the region's replay.
-/// Failures are returned as data, so the region gets a clean message instead of a nested exception text.
+/// Failures are returned as data, so the region gets a clean message instead of a nested exception text. A group that
+/// never becomes healthy is rolled back (removed, the previous group serving) before the stage fails.
 /// </summary>
 public sealed class DeployStageOrchestrator : TaskOrchestrator<DeployStageInput, DeployStageResult>
 {
@@ -42,16 +43,31 @@ public sealed class DeployStageOrchestrator : TaskOrchestrator<DeployStageInput,
             }
             catch (TaskFailedException ex)
             {
-                return new DeployStageResult(false, handle, ex.FailureDetails.ErrorMessage, checks);
+                return await RollBackAsync(context, input, handle, ex.FailureDetails.ErrorMessage, checks, retry);
             }
 
             if (health.State == HealthState.Healthy) return new DeployStageResult(true, handle, null, checks);
-            if (health.State == HealthState.Failed) return new DeployStageResult(false, handle, $"{handle.ServerGroup} failed: {health.Detail}", checks);
+            if (health.State == HealthState.Failed) return await RollBackAsync(context, input, handle, $"{handle.ServerGroup} failed: {health.Detail}", checks, retry);
 
             var next = context.CurrentUtcDateTime + interval;
-            if (next > deadline) return new DeployStageResult(false, handle, $"{handle.ServerGroup} not healthy within {input.Timeout}: {health.Detail}", checks);
+            if (next > deadline) return await RollBackAsync(context, input, handle, $"{handle.ServerGroup} not healthy within {input.Timeout}: {health.Detail}", checks, retry);
             await context.CreateTimer(next, CancellationToken.None);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, maxInterval.Ticks));
+        }
+    }
+
+    /// <summary>The stage fails either way; the error says whether the rollback left the previous group serving.</summary>
+    private static async Task<DeployStageResult> RollBackAsync(
+        TaskOrchestrationContext context, DeployStageInput input, DeployHandle handle, string reason, int checks, TaskOptions? retry)
+    {
+        try
+        {
+            var rolledBack = await context.CallActivityAsync<string>(nameof(RollbackDeployActivity), new RollbackDeployInput(input.Stage, handle, reason), retry);
+            return new DeployStageResult(false, handle, rolledBack, checks);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new DeployStageResult(false, handle, $"{reason}; rollback failed: {ex.FailureDetails.ErrorMessage}", checks);
         }
     }
 }

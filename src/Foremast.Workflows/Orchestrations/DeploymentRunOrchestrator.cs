@@ -53,7 +53,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         status = status with { State = RunState.Running, Regions = regions.Values.ToList() };
         context.SetCustomStatus(status);
 
-        var pending = plan.Regions.Select(r => RunRegionAsync(context, new RegionPipelineInput(input.RunId, plan.App, r, input.Artifact, options, plan.PipelineType))).ToList();
+        var pending = plan.Regions.Select(r => RunRegionAsync(context, new RegionPipelineInput(input.RunId, plan.App, r, input.Artifact, options, plan.PipelineType, StageScope.Of(input.Snapshot)))).ToList();
         var results = new Dictionary<string, RegionResult>(StringComparer.Ordinal);
         while (pending.Count > 0)
         {

@@ -77,7 +77,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
     private StageExecution Execution(StageWork work, GateContext? gate = null) => new(context, input, work.Stage, Request(work), _memory, gate);
 
     private StageRequest Request(StageWork work) => new(
-        input.RunId, input.App, input.Work.Region, work.Stage.Env, work.Stage.RefId, work.Stage.Name, input.Artifact, work.Settings, input.Options.DryRun, input.PipelineType);
+        input.RunId, input.App, input.Work.Region, work.Stage.Env, work.Stage.RefId, work.Stage.Name, input.Artifact, work.Settings, input.Options.DryRun, input.PipelineType, input.Scope);
 
     private (PlannedStage Stage, string Error)? FailedBranch() =>
         _branches.Where(b => b.Error.IsCompletedSuccessfully && b.Error.Result is not null).Select(b => ((PlannedStage, string)?)(b.Stage, b.Error.Result!)).FirstOrDefault();

@@ -14,10 +14,11 @@ public static class StageRetry
         var max = spec.MaxDelay < first ? first : spec.MaxDelay;
         return TaskOptions.FromRetryPolicy(new RetryPolicy(spec.MaxAttempts, first, spec.BackoffCoefficient, max)
         {
-            // A host without a live executor stays without one: retrying only delays the one clear line.
+            // A host without a live executor stays without one, and AWS refusing a call refuses it again: retrying only delays the one clear line.
             HandleFailure = failure => !IsPermanent(failure),
         });
     }
 
-    public static bool IsPermanent(TaskFailureDetails failure) => failure.IsCausedBy<NoLiveExecutorException>();
+    public static bool IsPermanent(TaskFailureDetails failure) =>
+        failure.IsCausedBy<NoLiveExecutorException>() || failure.IsCausedBy<PermanentExecutorException>();
 }

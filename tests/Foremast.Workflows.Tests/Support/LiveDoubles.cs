@@ -8,11 +8,11 @@ namespace Foremast.Workflows.Tests.Support;
 
 public sealed class LiveBaker(MutationTrap trap) : IBaker
 {
-    public Task<BakedImage> BakeAsync(StageRequest request, CancellationToken cancellationToken)
+    public Task<BakeStep> AdvanceAsync(StageRequest request, CancellationToken cancellationToken)
     {
         if (!request.DryRun) trap.Mutate(request.RunId, "ec2:RunInstances (bake)");
         trap.Read(request.RunId, "ec2:DescribeImages");
-        return Task.FromResult(new BakedImage("ami-0123456789abcdef0"));
+        return Task.FromResult(new BakeStep(BakeState.Done, "ami-0123456789abcdef0", "would bake ami-0123456789abcdef0"));
     }
 }
 
@@ -29,6 +29,12 @@ public sealed class LiveDeployer(MutationTrap trap) : IDeployer
     {
         trap.Read(request.RunId, "elasticloadbalancing:DescribeInstanceHealth");
         return Task.FromResult(new DeployHealth(HealthState.Healthy, "dry run: nothing deployed"));
+    }
+
+    public Task<string> RollbackAsync(StageRequest request, DeployHandle handle, string reason, CancellationToken cancellationToken)
+    {
+        if (!request.DryRun) trap.Mutate(request.RunId, "autoscaling:DeleteAutoScalingGroup (rollback)");
+        return Task.FromResult($"{handle.ServerGroup} rolled back: {reason}");
     }
 }
 

@@ -9,11 +9,12 @@ namespace Foremast.Workflows.Tests.Support;
 
 public sealed class ScriptedBaker(DryRunBaker inner, StageScript script, IActionRecorder recorder) : IBaker
 {
-    public async Task<BakedImage> BakeAsync(StageRequest request, CancellationToken cancellationToken)
+    public async Task<BakeStep> AdvanceAsync(StageRequest request, CancellationToken cancellationToken)
     {
         recorder.Record(request, "attempt", "bake");
         await script.ApplyAsync(request);
-        return await inner.BakeAsync(request, cancellationToken);
+        if (script.TakePending(request)) return new BakeStep(BakeState.Pending, null, "builder installing the artifact");
+        return await inner.AdvanceAsync(request, cancellationToken);
     }
 }
 
@@ -67,4 +68,7 @@ public sealed class ScriptedDeployer(DryRunDeployer inner, StageScript script) :
             _ => health,
         };
     }
+
+    public Task<string> RollbackAsync(StageRequest request, DeployHandle handle, string reason, CancellationToken cancellationToken) =>
+        inner.RollbackAsync(request, handle, reason, cancellationToken);
 }

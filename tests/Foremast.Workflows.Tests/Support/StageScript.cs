@@ -13,6 +13,10 @@ public sealed class StageScript
     public void Fail(string runId, string region, string stage, int times, string message, TimeSpan delay = default) =>
         _entries[(runId, region, stage)] = new Entry { FailuresLeft = times, Message = message, Delay = delay };
 
+    /// <summary>Every attempt fails with an error another attempt cannot fix (as AWS refusing a call does).</summary>
+    public void FailPermanently(string runId, string region, string stage, string message) =>
+        _entries[(runId, region, stage)] = new Entry { FailuresLeft = int.MaxValue, Message = message, Permanent = true };
+
     /// <summary>The deploy of this stage starts but reports itself failed at the first health check.</summary>
     public void Unhealthy(string runId, string region, string stage) =>
         _entries[(runId, region, stage)] = new Entry { Health = HealthState.Failed };
@@ -25,6 +29,14 @@ public sealed class StageScript
     public HealthState? ForcedHealth(StageRequest request) =>
         _entries.TryGetValue((request.RunId, request.Region, request.StageName), out var entry) ? entry.Health : null;
 
+    /// <summary>The bake of this stage answers "pending" for its first <paramref name="steps"/> steps (the builder is installing).</summary>
+    public void BakePending(string runId, string region, string stage, int steps) =>
+        _entries[(runId, region, stage)] = new Entry { PendingLeft = steps };
+
+    /// <summary>True while this stage's bake should still report itself pending; counts one step down.</summary>
+    public bool TakePending(StageRequest request) =>
+        _entries.TryGetValue((request.RunId, request.Region, request.StageName), out var entry) && Interlocked.Decrement(ref entry.PendingLeft) >= 0;
+
     public void Delay(string runId, string region, string stage, TimeSpan delay) =>
         _entries[(runId, region, stage)] = new Entry { Delay = delay };
 
@@ -33,7 +45,9 @@ public sealed class StageScript
     {
         if (!_entries.TryGetValue((request.RunId, request.Region, request.StageName), out var entry)) return;
         if (entry.Delay > TimeSpan.Zero) await Task.Delay(entry.Delay);
-        if (Interlocked.Decrement(ref entry.FailuresLeft) >= 0) throw new InvalidOperationException(entry.Message);
+        if (Interlocked.Decrement(ref entry.FailuresLeft) < 0) return;
+        if (entry.Permanent) throw new Foremast.Workflows.Execution.PermanentExecutorException(entry.Message);
+        throw new InvalidOperationException(entry.Message);
     }
 
     private sealed class Entry
@@ -45,5 +59,9 @@ public sealed class StageScript
         public TimeSpan Delay;
 
         public HealthState? Health;
+
+        public int PendingLeft;
+
+        public bool Permanent;
     }
 }

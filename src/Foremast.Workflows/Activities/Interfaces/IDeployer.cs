@@ -23,4 +23,11 @@ public interface IDeployer
     Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken);
 
     Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes a server group that never became healthy and gives the previous one its traffic back.
+    /// Idempotent: a repeated call finds the group gone and changes nothing.
+    /// </summary>
+    /// <returns>One line for the stage's error: what was removed and who serves now.</returns>
+    Task<string> RollbackAsync(StageRequest request, DeployHandle handle, string reason, CancellationToken cancellationToken);
 }

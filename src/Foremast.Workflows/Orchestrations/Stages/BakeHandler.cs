@@ -1,15 +1,16 @@
-using Foremast.Workflows.Activities;
-using Foremast.Workflows.Activities.Interfaces;
-
 namespace Foremast.Workflows.Orchestrations.Stages;
 
-/// <summary>Bake: the image later deploys of the region use.</summary>
+/// <summary>Bake: the bake sub-orchestration (short steps between durable timers); later deploys of the region use its image.</summary>
 internal sealed class BakeHandler : IStageHandler
 {
     public async Task<StageOutput> RunAsync(StageExecution x)
     {
-        var image = await x.WithinTimeout(x.Context.CallActivityAsync<BakedImage>(nameof(BakeActivity), x.Request, x.Retry));
-        x.Memory.ImageId = image.ImageId;
-        return new StageOutput([$"{(x.Request.DryRun ? "would bake" : "baked")} {image.ImageId}"]);
+        var bake = await x.Context.CallSubOrchestratorAsync<BakeStageResult>(
+            nameof(BakeStageOrchestrator),
+            new BakeStageInput(x.Request, x.Stage.Timeout, x.Stage.Definition.Retry, x.Input.Options),
+            new Microsoft.DurableTask.SubOrchestrationOptions(instanceId: $"{x.Context.InstanceId}:bake"));
+        if (!bake.Succeeded) throw new StageFailedException(bake.Detail);
+        x.Memory.ImageId = bake.ImageId;
+        return new StageOutput([bake.Detail]);
     }
 }
