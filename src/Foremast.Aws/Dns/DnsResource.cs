@@ -38,7 +38,6 @@ public sealed class DnsResource(AwsClientBuilder clients)
                 .Where(z => z.PrivateZone || !elb.IsInternal)
                 .ToList();
             var differences = new List<RecordDifference>();
-            var unchanged = new List<string>();
             foreach (var record in records)
             {
                 var recordName = record.RecordSet.Name;
@@ -53,8 +52,7 @@ public sealed class DnsResource(AwsClientBuilder clients)
                 foreach (var zone in into)
                 {
                     var difference = await DiffAsync(route53, zone, record, cancellationToken).ConfigureAwait(false);
-                    if (difference is null) unchanged.Add(recordName);
-                    else differences.Add(difference);
+                    if (difference is not null) differences.Add(difference);
                 }
             }
 

@@ -223,10 +223,12 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
         Assert.Contains($"security groups {groupId} → {groupId}, {extra}", applied.Detail);
         Assert.Contains("access log off → s3://logs/elb every 5 min", applied.Detail);
         Assert.Contains("listener HTTPS:443 policies [webshopacme-app-443-JSESSIONID] → []", applied.Detail);
-        Assert.Equal(["ApplySecurityGroupsToLoadBalancer", "SetLoadBalancerListenerSSLCertificate", "ModifyLoadBalancerAttributes", "SetLoadBalancerPoliciesOfListener"], writes);
+        Assert.Contains("stickiness policy webshopacme-app-443-JSESSIONID deleted", applied.Detail);
+        Assert.Equal(["ApplySecurityGroupsToLoadBalancer", "SetLoadBalancerListenerSSLCertificate", "ModifyLoadBalancerAttributes", "SetLoadBalancerPoliciesOfListener", "DeleteLoadBalancerPolicy"], writes);
         var live = (await new ClassicElbClient(session.Elb).DescribeLoadBalancerAsync("webshopacme", default))!;
         Assert.Equal(newCertificate, Assert.Single(live.ListenerDescriptions).Listener.SSLCertificateId);
         Assert.Empty(Assert.Single(live.ListenerDescriptions).PolicyNames);
+        Assert.Empty(live.Policies.AppCookieStickinessPolicies);
         Assert.Equal(new[] { groupId, extra }.Order(), live.SecurityGroups.Order());
         var attributes = await new ClassicElbClient(session.Elb).DescribeLoadBalancerAttributesAsync("webshopacme", default);
         Assert.Equal(new ClassicAccessLog(true, "logs", 5, "elb"), attributes.AccessLog);

@@ -117,6 +117,9 @@ public sealed class ClassicElbClient(AwsQueryClient query)
         query.CallAsync("CreateLBCookieStickinessPolicy", new QueryParameters().Set("LoadBalancerName", name).Set("PolicyName", policyName)
             .Set("CookieExpirationPeriod", expirationPeriod?.ToString(CultureInfo.InvariantCulture)), cancellationToken);
 
+    public Task DeleteLoadBalancerPolicyAsync(string name, string policyName, CancellationToken cancellationToken) =>
+        query.CallAsync("DeleteLoadBalancerPolicy", new QueryParameters().Set("LoadBalancerName", name).Set("PolicyName", policyName), cancellationToken);
+
     /// <summary>Replaces the listener's policies with exactly <paramref name="policyNames"/> (an empty list clears them).</summary>
     public Task SetLoadBalancerPoliciesOfListenerAsync(string name, int port, IReadOnlyList<string> policyNames, CancellationToken cancellationToken) =>
         query.CallAsync("SetLoadBalancerPoliciesOfListener", PolicyList(new QueryParameters().Set("LoadBalancerName", name).Set("LoadBalancerPort", port), policyNames), cancellationToken);

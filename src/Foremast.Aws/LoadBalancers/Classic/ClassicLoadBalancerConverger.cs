@@ -201,6 +201,16 @@ public sealed class ClassicLoadBalancerConverger
             if (want.ToHashSet(StringComparer.Ordinal).SetEquals(have)) continue;
             plan.Add($"back-end port {port} policies [{string.Join(", ", have)}] → [{string.Join(", ", want)}]", ct => elb.SetLoadBalancerPoliciesForBackendServerAsync(name, port, want, ct));
         }
+
+        // Stickiness policies carry their settings in their name, so a changed or removed stickiness leaves one of ours unused;
+        // it goes after the listeners stopped using it (AWS refuses to delete a policy in use). Other policies are not ours.
+        var wanted = desired.Listeners.Select(l => l.Stickiness?.PolicyName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var ours = live.Policies.AppCookieStickinessPolicies.Select(p => p.PolicyName).Concat(live.Policies.LBCookieStickinessPolicies.Select(p => p.PolicyName))
+            .Where(p => p.StartsWith($"{name}-app-", StringComparison.Ordinal) || p.StartsWith($"{name}-elb-", StringComparison.Ordinal));
+        foreach (var stale in ours.Where(p => !wanted.Contains(p)).Distinct(StringComparer.Ordinal))
+        {
+            plan.Add($"stickiness policy {stale} deleted", ct => elb.DeleteLoadBalancerPolicyAsync(name, stale, ct));
+        }
     }
 
     private static ClassicListener ToClassic(DesiredListener l) => new(l.LoadBalancer.Protocol, l.LoadBalancer.Port, l.Instance.Protocol, l.Instance.Port, l.CertificateId);

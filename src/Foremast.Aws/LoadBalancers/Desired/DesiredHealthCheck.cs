@@ -23,7 +23,7 @@ public sealed record DesiredHealthCheck(string Protocol, int Port, string? Path,
             throw new FormatException($"$.elb.target: expected \"PROTO:PORT[/path]\" such as \"HTTP:8080/health\", got \"{target}\"");
         }
 
-        string? path = protocol is "HTTP" or "HTTPS" ? (slash < 0 || slash == rest.Length - 1 ? "/healthcheck" : rest[slash..]) : null;
+        string? path = protocol is "HTTP" or "HTTPS" ? (slash < 0 ? "/healthcheck" : rest[slash..]) : null;
         return new DesiredHealthCheck(protocol, port, path, health.Interval, health.Timeout, health.Threshold, health.UnhealthyThreshold);
     }
 

@@ -67,7 +67,8 @@ public sealed class ElbV2Client(AwsQueryClient query)
             .Set("Scheme", internalScheme ? "internal" : "internet-facing")
             .List("Subnets.member", subnets)
             .Tags("Tags.member", tags);
-        // Network load balancers created without security groups can never get any, which is how Foremast's peers use them.
+        // Only application load balancers take security groups here: a network load balancer created without any passes the
+        // clients' addresses through to the instances, whose own groups (Foremast's) then decide.
         if (type == "application") parameters.List("SecurityGroups.member", securityGroups);
         var result = await query.CallAsync("CreateLoadBalancer", parameters, cancellationToken).ConfigureAwait(false);
         return result.Members("LoadBalancers").Select(ParseLoadBalancer).First();
