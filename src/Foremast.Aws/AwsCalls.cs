@@ -17,11 +17,11 @@ public static class AwsCalls
         }
         catch (AwsServiceException e)
         {
-            throw new AwsOperationException(e.Describe(resource), e);
+            throw new AwsOperationException(e.Describe(resource), e) { Code = e.Code };
         }
         catch (AmazonServiceException e)
         {
-            throw new AwsOperationException($"{resource}: {operation} failed: {e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message}", e);
+            throw AwsOperationException.From(resource, operation, e);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class DnsResource(AwsClientBuilder clients)
 {
     public string Kind => ResourceKinds.Dns;
 
-    /// <exception cref="ResourceFailedException">An AWS error, no zone, or no load balancer, as one line.</exception>
+    /// <exception cref="AwsOperationException">An AWS error, no zone, or no load balancer, as one line.</exception>
     /// <exception cref="StageSettingsException">The <c>elb</c> or <c>dns</c> block does not have the expected shape.</exception>
     public async Task<ResourceResult> ConvergeAsync(AwsStageContext ctx, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class DnsResource(AwsClientBuilder clients)
                 var into = zones.Where(z => recordName.Equals(z.Name, StringComparison.OrdinalIgnoreCase) || recordName.EndsWith("." + z.Name, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (into.Count == 0)
                 {
-                    throw new ResourceFailedException(
+                    throw new AwsOperationException(
                         $"{Kind} {recordName}: no {(elb.IsInternal ? "private " : "")}hosted zone for {zoneName} holds this name (zones are looked up by {{env}}.{{base.domain}}; " +
                         $"elb.subnet_purpose {elb.SubnetPurpose} selects {(elb.IsInternal ? "private zones" : "private and public zones")})");
                 }
@@ -68,15 +68,15 @@ public sealed class DnsResource(AwsClientBuilder clients)
         }
         catch (AwsServiceException e)
         {
-            throw ResourceFailedException.From(Kind, name, e);
+            throw AwsOperationException.From(Kind, name, e);
         }
         catch (Amazon.Runtime.AmazonServiceException e)
         {
-            throw ResourceFailedException.From(Kind, name, "EC2", e);
+            throw AwsOperationException.From(Kind, name, "EC2", e);
         }
         catch (AwsConfigurationException e)
         {
-            throw new ResourceFailedException($"{Kind} {name}: {e.Message}", e);
+            throw new AwsOperationException($"{Kind} {name}: {e.Message}", e);
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class DnsResource(AwsClientBuilder clients)
         if (lb is not null) return new DnsTarget(lb.DnsName, lb.CanonicalHostedZoneId, lb.Type);
         // A dry run of a fresh account: the load balancer step would create it; say so instead of failing.
         if (ctx.DryRun) return new DnsTarget($"(load balancer {name}, not created yet)", "(its zone)", elb.EffectiveType, Pending: true);
-        throw new ResourceFailedException(
+        throw new AwsOperationException(
             $"{Kind} {name}: no {elb.EffectiveType} load balancer {name} in env {ctx.Env}, region {ctx.Region}; the load balancer step creates it before DNS");
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Foremast.Aws.Converge;
 using Foremast.Aws.Http;
 using Foremast.Workflows.Activities.Interfaces;
-using static Foremast.Aws.Converge.ChangeVerbs;
+using static Foremast.Aws.Converge.Verbs;
 
 namespace Foremast.Aws.Iam;
 
@@ -69,7 +69,7 @@ public sealed class IamResource(AwsClientBuilder clients)
             if (live is null)
             {
                 if (!_dry) await Call(name, "CreateRole", () => CreateRoleAsync(IamJson.Text(trust))).ConfigureAwait(false);
-                changes.Add(new(Created(_dry), Kind, name, $"trust policy for pipeline type {context.PipelineType}"));
+                changes.Add(new(Create(_dry), Kind, name, $"trust policy for pipeline type {context.PipelineType}"));
                 return;
             }
 
@@ -80,7 +80,7 @@ public sealed class IamResource(AwsClientBuilder clients)
             }
 
             if (!_dry) await Call(name, "UpdateAssumeRolePolicy", () => iam.UpdateAssumeRolePolicyAsync(names.Role, IamJson.Text(trust), ct)).ConfigureAwait(false);
-            changes.Add(new(Updated(_dry), Kind, name, $"trust policy replaced by the one for pipeline type {context.PipelineType}"));
+            changes.Add(new(Update(_dry), Kind, name, $"trust policy replaced by the one for pipeline type {context.PipelineType}"));
         }
 
         public async Task ProfileAsync(List<ResourceChange> changes)
@@ -95,7 +95,7 @@ public sealed class IamResource(AwsClientBuilder clients)
                     await AttachAsync(name, []).ConfigureAwait(false);
                 }
 
-                changes.Add(new(Created(_dry), Kind, name, $"role {names.Role}"));
+                changes.Add(new(Create(_dry), Kind, name, $"role {names.Role}"));
                 return;
             }
 
@@ -107,7 +107,7 @@ public sealed class IamResource(AwsClientBuilder clients)
 
             if (!_dry) await AttachAsync(name, live.Roles).ConfigureAwait(false);
             var was = live.Roles.Count == 0 ? "" : $" (was {string.Join(", ", live.Roles)})";
-            changes.Add(new(Updated(_dry), Kind, name, $"role {names.Role}{was}"));
+            changes.Add(new(Update(_dry), Kind, name, $"role {names.Role}{was}"));
         }
 
         /// <summary>Foremast's <c>attach_profile_to_role</c>: the role leaves its other profiles, the profile loses other roles (one role per profile).</summary>
@@ -138,7 +138,7 @@ public sealed class IamResource(AwsClientBuilder clients)
             {
                 if (live is null) return;
                 if (!_dry) await Call(name, "DeleteRolePolicy", () => iam.DeleteRolePolicyAsync(names.Role, names.Policy, ct)).ConfigureAwait(false);
-                changes.Add(new(Deleted(_dry), Kind, name, "services no longer configured"));
+                changes.Add(new(Delete(_dry), Kind, name, "services no longer configured"));
                 return;
             }
 
@@ -151,7 +151,7 @@ public sealed class IamResource(AwsClientBuilder clients)
             if (!_dry) await Call(name, "PutRolePolicy", () => iam.PutRolePolicyAsync(names.Role, names.Policy, IamJson.Text(desired), ct)).ConfigureAwait(false);
             var (added, removed) = IamJson.StatementChanges(live, desired);
             var detail = live is null ? $"{added} statement(s) on role {names.Role}" : $"{added} statement(s) added, {removed} removed";
-            changes.Add(new(live is null ? Created(_dry) : Updated(_dry), Kind, name, detail));
+            changes.Add(new(live is null ? Create(_dry) : Update(_dry), Kind, name, detail));
         }
 
         public async Task UserAndGroupAsync(List<ResourceChange> changes)
@@ -159,14 +159,14 @@ public sealed class IamResource(AwsClientBuilder clients)
             var userName = $"user/{names.User}";
             var userExists = await Call(userName, "GetUser", () => iam.UserExistsAsync(names.User, ct)).ConfigureAwait(false);
             if (!userExists && !_dry) await Call(userName, "CreateUser", () => Tolerate(iam.CreateUserAsync(names.User, ct))).ConfigureAwait(false);
-            changes.Add(new(userExists ? Unchanged : Created(_dry), Kind, userName));
+            changes.Add(new(userExists ? Unchanged : Create(_dry), Kind, userName));
 
             var groupName = $"group/{names.Group}";
             var group = await Call(groupName, "GetGroup", () => iam.GetGroupAsync(names.Group, ct)).ConfigureAwait(false);
             if (group is null && !_dry) await Call(groupName, "CreateGroup", () => Tolerate(iam.CreateGroupAsync(names.Group, ct))).ConfigureAwait(false);
             var member = group?.Users.Contains(names.User) == true;
             if (!member && !_dry) await Call(groupName, "AddUserToGroup", () => iam.AddUserToGroupAsync(names.Group, names.User, ct)).ConfigureAwait(false);
-            var verb = group is null ? Created(_dry) : member ? Unchanged : Updated(_dry);
+            var verb = group is null ? Create(_dry) : member ? Unchanged : Update(_dry);
             changes.Add(new(verb, Kind, groupName, member ? null : $"member {names.User}"));
         }
 

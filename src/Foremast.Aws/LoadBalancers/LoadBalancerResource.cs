@@ -16,7 +16,7 @@ public sealed class LoadBalancerResource(AwsClientBuilder clients)
 {
     public string Kind => ResourceKinds.LoadBalancer;
 
-    /// <exception cref="ResourceFailedException">An AWS error or a missing prerequisite, as one line.</exception>
+    /// <exception cref="AwsOperationException">An AWS error or a missing prerequisite, as one line.</exception>
     /// <exception cref="StageSettingsException">The <c>elb</c> block does not have the expected shape.</exception>
     public async Task<ResourceResult> ConvergeAsync(AwsStageContext ctx, CancellationToken cancellationToken)
     {
@@ -35,19 +35,19 @@ public sealed class LoadBalancerResource(AwsClientBuilder clients)
         }
         catch (AwsServiceException e)
         {
-            throw ResourceFailedException.From(Kind, name, e);
+            throw AwsOperationException.From(Kind, name, e);
         }
         catch (AwsConfigurationException e)
         {
-            throw new ResourceFailedException($"{Kind} {name}: {e.Message}", e);
+            throw new AwsOperationException($"{Kind} {name}: {e.Message}", e);
         }
         catch (Amazon.Runtime.AmazonServiceException e)
         {
-            throw ResourceFailedException.From(Kind, name, "EC2", e);
+            throw AwsOperationException.From(Kind, name, "EC2", e);
         }
         catch (FormatException e)
         {
-            throw new ResourceFailedException($"{Kind} {name}: {e.Message}", e);
+            throw new AwsOperationException($"{Kind} {name}: {e.Message}", e);
         }
     }
 

@@ -2,7 +2,7 @@ using Amazon.S3.Model;
 using Foremast.Aws.Converge;
 using Foremast.Core.Config.Settings;
 using Foremast.Workflows.Activities.Interfaces;
-using static Foremast.Aws.Converge.ChangeVerbs;
+using static Foremast.Aws.Converge.Verbs;
 
 namespace Foremast.Aws.S3;
 
@@ -35,7 +35,7 @@ public sealed class S3Resource(AwsClientBuilder clients)
     private static async Task<ResourceChange> BucketAsync(Amazon.S3.IAmazonS3 s3, AwsStageContext context, S3Settings settings, string bucket, CancellationToken ct)
     {
         var (existed, differences) = await new S3BucketConverger(s3, context, settings, bucket, ct).ConvergeAsync().ConfigureAwait(false);
-        var verb = !existed ? Created(context.DryRun) : differences.Count == 0 ? Unchanged : Updated(context.DryRun);
+        var verb = !existed ? Create(context.DryRun) : differences.Count == 0 ? Unchanged : Update(context.DryRun);
         return new ResourceChange(verb, Kind, bucket, differences.Count == 0 ? null : string.Join("; ", differences));
     }
 
@@ -68,6 +68,6 @@ public sealed class S3Resource(AwsClientBuilder clients)
             await AwsCalls.RunAsync(resource, "PutObject", () => s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "" }, ct)).ConfigureAwait(false);
         }
 
-        return new ResourceChange(Created(context.DryRun), Kind, name, "empty Archaius properties");
+        return new ResourceChange(Create(context.DryRun), Kind, name, "empty Archaius properties");
     }
 }

@@ -3,7 +3,7 @@ using Amazon.EC2.Model;
 using Foremast.Aws.Converge;
 using Foremast.Core.Config.Settings;
 using Foremast.Workflows.Activities.Interfaces;
-using static Foremast.Aws.Converge.ChangeVerbs;
+using static Foremast.Aws.Converge.Verbs;
 
 namespace Foremast.Aws.SecurityGroups;
 
@@ -66,7 +66,7 @@ public sealed class SecurityGroupResource(AwsClientBuilder clients)
         var diff = new SgDiff(Missing(wantIn, haveIn), Missing(haveIn, wantIn), Missing(wantOut, haveOut), Missing(haveOut, wantOut), MissingTags(own, context.Tags));
 
         if (!dry && groupId is not null) await ApplyAsync(ec2, resource, groupId, diff, cancellationToken).ConfigureAwait(false);
-        var verb = !existed ? Created(dry) : diff.IsEmpty ? Unchanged : Updated(dry);
+        var verb = !existed ? Create(dry) : diff.IsEmpty ? Unchanged : Update(dry);
         return new ResourceResult([new ResourceChange(verb, Kind, name, diff.IsEmpty ? null : diff.Describe(creating: !existed))]);
     }
 
@@ -122,7 +122,7 @@ public sealed class SecurityGroupResource(AwsClientBuilder clients)
             }, ct)).ConfigureAwait(false);
             return response.GroupId;
         }
-        catch (AwsResourceException e) when (e.Code == "InvalidGroup.Duplicate")
+        catch (AwsOperationException e) when (e.Code == "InvalidGroup.Duplicate")
         {
             var found = await SgLookup.ByNameAsync(ec2, resource, vpc, [name], ct).ConfigureAwait(false);
             if (!found.TryGetValue(name, out var group)) throw;

@@ -145,7 +145,7 @@ public sealed class DnsResourceTests(MotoServer moto, ITestOutputHelper output) 
         var log = new CallLog();
         var dns = new DnsResource(AwsTestClients.Builder(moto.Url, log));
 
-        var error = await Assert.ThrowsAsync<ResourceFailedException>(() => dns.ConvergeAsync(ctx, default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => dns.ConvergeAsync(ctx, default));
         var dry = await dns.ConvergeAsync(ctx with { DryRun = true }, default);
 
         Assert.Equal("dns webshopacme: no classic load balancer webshopacme in env dev, region eu-west-1; the load balancer step creates it before DNS", error.Message);
@@ -162,7 +162,7 @@ public sealed class DnsResourceTests(MotoServer moto, ITestOutputHelper output) 
         proxy.Fail(FaultKind.AccessDenied, 5, c => c.Service == "route53" && c.Method == "POST");
         var dns = new DnsResource(AwsTestClients.Builder(proxy.Url));
 
-        var error = await Assert.ThrowsAsync<ResourceFailedException>(() => dns.ConvergeAsync(ctx, default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => dns.ConvergeAsync(ctx, default));
 
         Assert.Equal(
             "dns webshopacme: ChangeResourceRecordSets failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action",

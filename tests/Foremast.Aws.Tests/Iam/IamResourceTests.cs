@@ -159,7 +159,7 @@ public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer
         var clients = AwsTestClients.Builder(proxy.Url);
         var context = StageContexts.Example(project: "fifth", repo: "shop");
 
-        var error = await Assert.ThrowsAsync<AwsResourceException>(() => new IamResource(clients).ConvergeAsync(context, default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => new IamResource(clients).ConvergeAsync(context, default));
 
         Assert.Equal("iam role/fifth_shop_role: CreateRole failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action", error.Message);
         Assert.Equal(1, proxy.Calls.Count(c => c.Operation == "CreateRole"));

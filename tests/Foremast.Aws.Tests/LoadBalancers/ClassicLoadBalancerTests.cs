@@ -158,7 +158,7 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
         proxy.Fail(FaultKind.AccessDenied, 5, c => c.Operation == "CreateLoadBalancer");
         var resource = new LoadBalancerResource(AwsTestClients.Builder(proxy.Url));
 
-        var error = await Assert.ThrowsAsync<ResourceFailedException>(() => resource.ConvergeAsync(ExampleStage.Context("dev", region), default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => resource.ConvergeAsync(ExampleStage.Context("dev", region), default));
 
         Assert.Equal(
             "loadbalancer webshopacme: CreateLoadBalancer failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action",
@@ -263,7 +263,7 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
         await LoadBalancerSeed.AccountAsync(session, purpose: "external", cidrPrefix: "10.90");
         var resource = new LoadBalancerResource(AwsTestClients.Builder(moto.Url));
 
-        var error = await Assert.ThrowsAsync<ResourceFailedException>(() => resource.ConvergeAsync(ExampleStage.Context("prod", "us-east-1").InRegion(region), default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => resource.ConvergeAsync(ExampleStage.Context("prod", "us-east-1").InRegion(region), default));
 
         Assert.Equal("loadbalancer webshopacme: CreateLoadBalancer failed: CertificateNotFound: Supplied certificate was not found", error.Message);
     }
@@ -284,7 +284,7 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
         var attached = Assert.Single((await resource.ConvergeAsync(ExampleStage.Context("dev", region), default)).Changes);
         var attachWrites = log.Writes.Select(w => w.Operation).ToList();
         log.Clear();
-        var error = await Assert.ThrowsAsync<ResourceFailedException>(() =>
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() =>
             resource.ConvergeAsync(ExampleStage.Context("dev", region, edit: s => s["elb"]!.AsObject()["subnet_purpose"] = "external"), default));
 
         Assert.Equal((Verbs.Updated, $"subnets {added} attached"), (attached.Verb, attached.Detail));

@@ -181,7 +181,7 @@ public sealed class ElbV2LoadBalancerTests(MotoServer moto, ITestOutputHelper ou
         proxy.Fail(FaultKind.AccessDenied, 5, c => c.Operation == "CreateTargetGroup");
         var resource = new LoadBalancerResource(AwsTestClients.Builder(proxy.Url));
 
-        var error = await Assert.ThrowsAsync<ResourceFailedException>(() => resource.ConvergeAsync(Application(region), default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => resource.ConvergeAsync(Application(region), default));
 
         Assert.Equal(
             "loadbalancer webshopacme: CreateTargetGroup failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action",

@@ -158,7 +158,7 @@ public sealed class S3ResourceTests(MotoServer moto) : IClassFixture<MotoServer>
         proxy.Fail(FaultKind.AccessDenied, 10, c => c.Method == "PUT" && c.Path.TrimEnd('/') == "/five-site");
         var clients = AwsTestClients.Builder(proxy.Url);
 
-        var error = await Assert.ThrowsAsync<AwsResourceException>(() => new S3Resource(clients).ConvergeAsync(Site("five"), default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => new S3Resource(clients).ConvergeAsync(Site("five"), default));
 
         Assert.Equal("s3 five-site: CreateBucket failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action", error.Message);
         Assert.Equal(1, proxy.Calls.Count(c => c.Method == "PUT"));

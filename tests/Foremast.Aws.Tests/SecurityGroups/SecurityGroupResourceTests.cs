@@ -193,7 +193,7 @@ public sealed class SecurityGroupResourceTests(MotoServer moto) : IClassFixture<
         proxy.Fail(FaultKind.AccessDenied, 10, c => c.Operation == "CreateSecurityGroup");
         var seedingCalls = proxy.Calls.Count;
 
-        var error = await Assert.ThrowsAsync<AwsResourceException>(() => new SecurityGroupResource(clients).ConvergeAsync(context, default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => new SecurityGroupResource(clients).ConvergeAsync(context, default));
 
         Assert.Equal("securitygroup webshopacme: CreateSecurityGroup failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform this action", error.Message);
         var calls = proxy.Calls.Skip(seedingCalls).ToList();

@@ -29,7 +29,7 @@ public sealed class ClassicLoadBalancerConverger
 
         if (!string.Equals(live.Scheme, desired.Scheme, StringComparison.Ordinal))
         {
-            throw new ResourceFailedException(
+            throw new AwsOperationException(
                 $"{plan.Kind} {desired.Name}: the load balancer is {live.Scheme} but elb.subnet_purpose asks for {desired.Scheme}; AWS cannot change a scheme: " +
                 "delete the load balancer (and its DNS records) and run again");
         }

@@ -68,7 +68,7 @@ public sealed class DesiredLoadBalancerBuilder(AwsClientBuilder clients)
         }
         catch (Amazon.Runtime.AmazonServiceException e)
         {
-            throw ResourceFailedException.From(ResourceKinds.LoadBalancer, name, "DescribeSecurityGroups", e);
+            throw AwsOperationException.From(ResourceKinds.LoadBalancer, name, "DescribeSecurityGroups", e);
         }
 
         var ids = (found.SecurityGroups ?? []).ToDictionary(g => g.GroupName, g => g.GroupId, StringComparer.Ordinal);
@@ -76,7 +76,7 @@ public sealed class DesiredLoadBalancerBuilder(AwsClientBuilder clients)
         // A dry run on a fresh account: the app's group is one the security group resource would create first.
         if (missing.Count > 0 && !ctx.DryRun)
         {
-            throw new ResourceFailedException(
+            throw new AwsOperationException(
                 $"{ResourceKinds.LoadBalancer} {name}: security group(s) {string.Join(", ", missing)} not found in {vpcId} (env {ctx.Env}, region {ctx.Region}); " +
                 "the app's group comes from the security group resource, others from base.default_elb_securitygroups and security_group.elb_extras");
         }
@@ -110,11 +110,11 @@ public sealed class DesiredLoadBalancerBuilder(AwsClientBuilder clients)
             try
             {
                 var identity = await clients.Query(AwsService.Sts, session.Target).CallAsync("GetCallerIdentity", null, cancellationToken).ConfigureAwait(false);
-                return identity.Value("Account") ?? throw new ResourceFailedException($"{ResourceKinds.LoadBalancer} {name}: GetCallerIdentity returned no account id");
+                return identity.Value("Account") ?? throw new AwsOperationException($"{ResourceKinds.LoadBalancer} {name}: GetCallerIdentity returned no account id");
             }
             catch (AwsServiceException e)
             {
-                throw ResourceFailedException.From(ResourceKinds.LoadBalancer, name, e);
+                throw AwsOperationException.From(ResourceKinds.LoadBalancer, name, e);
             }
         }
     }

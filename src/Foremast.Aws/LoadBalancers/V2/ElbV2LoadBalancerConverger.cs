@@ -35,7 +35,7 @@ public sealed class ElbV2LoadBalancerConverger
             arns.TargetGroup = group.TargetGroupArn;
             if (group.Protocol != targetProtocol || group.Port != first.Instance.Port || (group.VpcId is not null && group.VpcId != desired.VpcId))
             {
-                throw new ResourceFailedException(
+                throw new AwsOperationException(
                     $"{plan.Kind} {desired.Name}: target group {desired.Name} is {group.Protocol}:{group.Port} in {group.VpcId} but the config asks for {targetProtocol}:{first.Instance.Port} in {desired.VpcId}; " +
                     "AWS cannot change those: delete the target group (after detaching its server groups) and run again");
             }
@@ -67,7 +67,7 @@ public sealed class ElbV2LoadBalancerConverger
             arns.LoadBalancer = live.LoadBalancerArn;
             if (live.Scheme != desired.Scheme || live.Type != desired.Type)
             {
-                throw new ResourceFailedException(
+                throw new AwsOperationException(
                     $"{plan.Kind} {desired.Name}: the load balancer is an {live.Scheme} {live.Type} one but the config asks for {desired.Scheme} {desired.Type}; AWS cannot change that: " +
                     "delete the load balancer (and its DNS records) and run again");
             }
