@@ -48,6 +48,22 @@ public sealed class RunOutputTests
         Assert.Equal(["[us-east-1] Deploy dev: running", "[us-east-1] Deploy dev: succeeded (1.5 s)"], output.ToString().TrimEnd().Split(Environment.NewLine));
     }
 
+    [Fact]
+    public void Plain_progress_prints_a_stage_s_change_lines_under_its_final_state()
+    {
+        using var output = new StringWriter();
+        var view = new PlainProgress(output);
+        var start = new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
+        var stage = new StageStatus("2", "Infrastructure Setup [dev]", StageKind.Infrastructure, "dev", false, StageState.Running, start);
+
+        view.Update(Document("Running", null, [stage]));
+        view.Update(Document("Running", null, [stage with { State = StageState.Succeeded, EndedAt = start.AddSeconds(2), Changes = ["created iam webshop_role", "unchanged dns webshop.dev.example.com"] }]));
+
+        Assert.Equal(
+            ["[us-east-1] Infrastructure Setup [dev]: running", "[us-east-1] Infrastructure Setup [dev]: succeeded (2.0 s)", "    created iam webshop_role", "    unchanged dns webshop.dev.example.com"],
+            output.ToString().TrimEnd().Split(Environment.NewLine));
+    }
+
     private static RunDocument Document(string runtime, DeploymentRunResult? result, IReadOnlyList<StageStatus> stages) =>
         new("r", "app", runtime, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
             new RunStatus("r", "app", RunState.Running, DateTime.UnixEpoch, null, [new RegionStatus("us-east-1", "r:us-east-1", RegionState.Running, null, stages)]),

@@ -52,8 +52,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await using var client = await HubClient.ConnectAsync(hub);
         var runId = ExampleRuns.NewRunId("healthkill");
 
-        // The dry-run deployer answers "pending" to its first probe; the durable timer before the next one is 4 s long.
-        var options = ExampleRuns.Fast(healthPollInterval: TimeSpan.FromSeconds(4));
+        // The dry-run deployer answers "pending" to its first probe; the durable timer before the next one is 8 s long, the
+        // window in which both regions must have made their first probe (infrastructure setup, now several activities,
+        // can finish a few seconds apart in the two regions on a loaded machine).
+        var options = ExampleRuns.Fast(healthPollInterval: TimeSpan.FromSeconds(8));
         await using (var first = await EngineProcess.StartAsync(hub, log))
         {
             await ExampleRuns.StartAsync(client.Client, runId, options);

@@ -61,6 +61,7 @@ public sealed class LiveProgress(IAnsiConsole console) : IProgressView
             foreach (var stage in region.Stages)
             {
                 table.AddRow(Markup.Escape(stage.Name), $"[{Color(stage.State)}]{Markup.Escape(StageRows.State(stage))}[/]", StageRows.Duration(stage, now));
+                foreach (var change in stage.Changes ?? []) table.AddRow($"[grey]  {Markup.Escape(change)}[/]", "", "");
             }
 
             parts.Add(table);

@@ -2,7 +2,7 @@ using Foremast.Workflows.Http.Runs;
 
 namespace Foremast.Cli.Run;
 
-/// <summary>One line per stage state change: for CI logs and redirected output, where a redrawn table would be noise.</summary>
+/// <summary>One line per stage state change, then the stage's change lines: for CI logs and redirected output, where a redrawn table would be noise.</summary>
 public sealed class PlainProgress(TextWriter output) : IProgressView
 {
     private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
@@ -20,6 +20,9 @@ public sealed class PlainProgress(TextWriter output) : IProgressView
                 _seen[key] = state;
                 var duration = StageRows.Duration(stage, DateTime.UtcNow);
                 output.WriteLine($"[{region.Region}] {stage.Name}: {state}{(stage.EndedAt is not null && duration.Length > 0 ? $" ({duration})" : "")}{(stage.Error is { } e ? $" - {e}" : "")}");
+
+                // What the stage did (resources created, image baked, webhook called), once, under its final state.
+                foreach (var change in stage.Changes ?? []) output.WriteLine($"    {change}");
             }
         }
     }

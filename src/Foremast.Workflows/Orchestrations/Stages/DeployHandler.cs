@@ -1,4 +1,3 @@
-using Foremast.Workflows.Orchestrations;
 
 namespace Foremast.Workflows.Orchestrations.Stages;
 
