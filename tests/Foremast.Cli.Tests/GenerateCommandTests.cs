@@ -161,7 +161,8 @@ public class GenerateCommandTests
 
         var (code, _, error) = CliRunner.Run("generate", runway, "--config", configFile, "--lookups", lookupsFile, "--project", "forrest", "--repo", "unicorn", "--out", Directory.CreateTempSubdirectory("generate-").FullName);
 
-        Assert.Equal(1, code);
+        // validate resolves the per-env templates, so generate stops at validation (exit 2) with the same message.
+        Assert.Equal(2, code);
         Assert.Contains("pipeline/pipeline_prodp.json.sbn", error);
         Assert.Contains(Path.Combine(templates, "pipeline", "pipeline_prodp.json.sbn"), error);
         Assert.Contains("built-in templates", error);

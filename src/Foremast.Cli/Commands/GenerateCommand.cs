@@ -54,6 +54,7 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
         try
         {
             var lookups = JsonLookups.FromFile(settings.LookupsFile!);
+            foreach (var warning in NowhereWarnings(snapshot, lookups)) Console.Error.WriteLine(warning);
             pipelines = new PipelineGenerator().Generate(snapshot, lookups, settings.OnetimeEnv, settings.RunwayDirectory);
         }
         catch (Exception e) when (e is TemplateNotFoundException or InvalidOperationException or IOException or JsonException or FormatException)
@@ -71,5 +72,18 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>An EC2 or Lambda env with no subnets in any of its regions is left out of every pipeline; legal, but rarely meant.</summary>
+    private static IEnumerable<string> NowhereWarnings(ConfigSnapshot snapshot, JsonLookups lookups)
+    {
+        var type = snapshot.PipelineType;
+        if (!snapshot.Settings.IsEc2Type(type) && type != "lambda") yield break;
+        foreach (var env in snapshot.PipelineEnvs)
+        {
+            var regions = snapshot.RegionsOf(env).ToList();
+            if (regions.Count == 0 || regions.Any(r => lookups.AvailabilityZones(env, r) is { Count: > 0 })) continue;
+            yield return $"{RunwayLoader.EnvFile(env)}: $.regions: warning: env \"{env}\" deploys nowhere: the lookups list no subnets (availability_zones) for it in {string.Join(", ", regions)}";
+        }
     }
 }
