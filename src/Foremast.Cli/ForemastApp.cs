@@ -1,17 +1,23 @@
 using Foremast.Cli.Commands;
+using Foremast.Cli.Errors;
 using Spectre.Console.Cli;
 
 namespace Foremast.Cli;
 
 public static class ForemastApp
 {
-    public static CommandApp Create()
+    /// <param name="args">The command line, for the did-you-mean and usage lines of errors.</param>
+    public static CommandApp Create(IReadOnlyList<string>? args = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("foremast");
-            config.PropagateExceptions();
+
+            // Unknown options are errors, not remaining arguments; every exception becomes one line and an exit code.
+            config.UseStrictParsing();
+            config.SetExceptionHandler((e, _) => CliErrorHandler.Handle(e, args ?? []));
+            config.SetInterceptor(new OptionPathInterceptor());
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a runway directory; exit 0 when valid, 2 when not.");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Write the JSON Schemas of pipeline.json and application-master-{env}.json.");
             config.AddCommand<PlanCommand>("plan").WithDescription("Print the per-region stage graph of a runway directory.");

@@ -1,3 +1,3 @@
 using Foremast.Cli;
 
-return ForemastApp.Create().Run(args);
+return ForemastApp.Create(args).Run(args);

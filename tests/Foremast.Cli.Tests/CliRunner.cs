@@ -22,7 +22,7 @@ public static class CliRunner
                 Ansi = Spectre.Console.AnsiSupport.No,
                 ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
             });
-            var code = ForemastApp.Create().Run(args);
+            var code = ForemastApp.Create(args).Run(args);
             return (code, output.ToString(), error.ToString());
         }
         finally

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Foremast.Cli.Errors;
 using Foremast.Cli.Output;
 using Foremast.Core.Config;
 using Foremast.Core.Templates;
@@ -50,12 +51,17 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
             return ExitCodes.Invalid;
         }
 
+        var lookups = LookupsFile.Read(settings.LookupsFile!);
+        foreach (var warning in NowhereWarnings(snapshot, lookups)) Console.Error.WriteLine(warning);
         IReadOnlyList<GeneratedPipeline> pipelines;
         try
         {
-            var lookups = JsonLookups.FromFile(settings.LookupsFile!);
-            foreach (var warning in NowhereWarnings(snapshot, lookups)) Console.Error.WriteLine(warning);
             pipelines = new PipelineGenerator().Generate(snapshot, lookups, settings.OnetimeEnv, settings.RunwayDirectory);
+        }
+        catch (InvalidPipelineFileException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Invalid;
         }
         catch (Exception e) when (e is TemplateNotFoundException or InvalidOperationException or IOException or JsonException or FormatException)
         {

@@ -23,7 +23,8 @@ internal static class DefaultsRenderer
             if (!Rendered.TryGetValue(key, out var text))
             {
                 if (Rendered.Count > 1024) Rendered.Clear();
-                text = store.Render(template, new { app = names.App, profile });
+                // The values land inside JSON strings of the template: a quote or backslash in a repo name must not end the string.
+                text = store.Render(template, new { app = JsonString(names.App), profile = JsonString(profile) });
                 Rendered[key] = text;
             }
 
@@ -35,4 +36,6 @@ internal static class DefaultsRenderer
             return null;
         }
     }
+
+    private static string JsonString(string value) => JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
 }
