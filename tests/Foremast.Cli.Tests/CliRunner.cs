@@ -32,4 +32,10 @@ public static class CliRunner
             ConsoleLock.Release();
         }
     }
+
+    /// <summary>stderr lines without the "using config ..." line every command starts with (tested on its own in ConfigFileTests).</summary>
+    public static string[] Problems(string error) =>
+        error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
+
+    public static string[] Lines(string error) => error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -14,6 +14,8 @@ public sealed class OptionPathInterceptor : ICommandInterceptor
     {
         foreach (var property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
+            // Only bound options and arguments: other properties may be computed (and announce themselves) when read.
+            if (property.GetCustomAttribute<CommandOptionAttribute>() is null && property.GetCustomAttribute<CommandArgumentAttribute>() is null) continue;
             if (property.GetValue(settings) is not string { Length: > 0 } value) continue;
             string? kind = null;
             string display;

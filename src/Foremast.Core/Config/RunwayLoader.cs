@@ -144,6 +144,8 @@ public static class RunwayLoader
             App = names.App,
             Project = names.Project,
             Repo = names.Repo,
+            GivenProject = names.RawProject,
+            GivenRepo = names.RawRepo,
             Source = source,
             Pipeline = pipeline,
             Environments = environments,

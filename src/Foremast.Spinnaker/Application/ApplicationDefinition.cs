@@ -44,8 +44,9 @@ public static class ApplicationDefinition
         {
             ["app"] = snapshot.App,
             ["email"] = email,
-            ["project"] = snapshot.Project,
-            ["repo"] = snapshot.Repo,
+            // Foremast sent the project and repo as given; only generated names are lower-cased.
+            ["project"] = snapshot.GivenProject ?? snapshot.Project,
+            ["repo"] = snapshot.GivenRepo ?? snapshot.Repo,
             ["cloud_provider"] = cloudProvider,
             ["permissions"] = pipeline["permissions"],
             ["chaos_monkey"] = chaos,

@@ -40,6 +40,18 @@ public class ApplicationDefinitionTests
     }
 
     [Fact]
+    public void Repo_project_key_and_slug_keep_the_case_they_were_given_in_while_names_are_lower_case()
+    {
+        var snapshot = RunwayLoader.Load(new LoadRequest(Fixtures.ScenarioRunway("01-ec2-3env-2region"), Fixtures.ScenarioConfig("01-ec2-3env-2region"), "Forrest", "UniCorn")).SnapshotOrThrow();
+
+        var application = ApplicationDefinition.Render(snapshot, "a@b.c")["job"]![0]!["application"]!;
+
+        Assert.Equal("Forrest", (string?)application["repoProjectKey"]);
+        Assert.Equal("UniCorn", (string?)application["repoSlug"]);
+        Assert.Equal("unicornforrest", (string?)application["name"]);
+    }
+
+    [Fact]
     public void App_instance_link_replaces_the_default_of_the_same_title_in_place()
     {
         var snapshot = Snapshot(
