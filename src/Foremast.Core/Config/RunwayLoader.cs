@@ -132,6 +132,7 @@ public static class RunwayLoader
         if (!pipelineUnreadable && typeIsKnown)
         {
             TemplateReferences.Check(userPipeline!, type, pipelineEnvs, settings, runwayDirectory, diagnostics);
+            TemplatesPathFiles.Check(settings, type, pipelineEnvs, Keys(userPipeline!["services"]), TemplatesFiles(userPipeline!["pipeline_files"]), diagnostics);
             CheckPrimaryRegion(userPipeline!, pipelineEnvs, environments, diagnostics);
             var defaultBucket = pipelineEnvs.Any(e => !userEnvs.TryGetValue(e, out var u) || !NamesItsBucket(u));
             NameRules.Check(names, type, settings, defaultBucket, diagnostics);
@@ -178,6 +179,14 @@ public static class RunwayLoader
             _ => [],
         };
     }
+
+    private static IEnumerable<string> Keys(JsonNode? node) => node is JsonObject obj ? obj.Select(p => p.Key) : [];
+
+    /// <summary>Manual pipeline files read from templates_path (<c>templates://x</c> is <c>pipeline/x</c> there).</summary>
+    private static IEnumerable<string> TemplatesFiles(JsonNode? node) =>
+        node is JsonArray files
+            ? files.Select(f => f is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").Where(f => f.StartsWith("templates://", StringComparison.Ordinal)).Select(f => f["templates://".Length..])
+            : [];
 
     private static bool NamesItsBucket(JsonObject env) =>
         env["s3"] is JsonObject s3 && (s3["bucket_name"] is JsonValue b && b.TryGetValue<string>(out var name) && name.Length > 0

@@ -74,9 +74,14 @@ public sealed class TemplateStore : ITemplateLoader
             return translate(Path.GetRelativePath(ExternalDirectory!, external), text);
         }
 
-        var builtIn = BuiltInName(name);
-        if (!BuiltInNames.Contains(builtIn)) throw NotFound(name);
-        using var stream = ResourceAssembly.GetManifestResourceStream("templates/" + builtIn)!;
+        if (!BuiltInNames.Contains(BuiltInName(name))) throw NotFound(name);
+        return BuiltInText(name);
+    }
+
+    /// <summary>The built-in template a name stands for, whatever templates_path holds.</summary>
+    public static string BuiltInText(string name)
+    {
+        using var stream = ResourceAssembly.GetManifestResourceStream("templates/" + BuiltInName(name)) ?? throw new TemplateNotFoundException(name, [BuiltInLocation]);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
