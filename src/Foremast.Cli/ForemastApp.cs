@@ -24,6 +24,12 @@ public static class ForemastApp
             config.AddCommand<ServeCommand>("serve").WithDescription("Run the local durable engine (Azurite storage, dry run) until Ctrl+C.");
             config.AddCommand<RunCommand>("run").WithDescription("Run a runway directory on a local engine and follow it; exit 0 succeeded, 1 failed, 3 stopped at a checkpoint.");
             config.AddCommand<PublishCommand>("publish").WithDescription("Create/update the Spinnaker application and save generated pipelines through Gate.");
+            config.AddBranch("pipeline", pipeline =>
+            {
+                pipeline.SetDescription("Foremast's pipeline entry points, reading RUNWAY_DIR, PROJECT, GIT_REPO, ENV and EMAIL when arguments are absent.");
+                pipeline.AddCommand<PipelineAppCommand>("app").WithDescription("Generate and publish every region's pipeline with the application (Foremast's prepare-app-pipeline).");
+                pipeline.AddCommand<PipelineOnetimeCommand>("onetime").WithDescription("Generate and publish the onetime pipelines of $ENV (Foremast's prepare-onetime-pipeline).");
+            });
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.");
         });
         return app;

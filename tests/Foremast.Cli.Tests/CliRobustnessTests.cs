@@ -34,6 +34,12 @@ public sealed class CliRobustnessTests : IDisposable
         ["port that is not a number"] = (["serve", "--port", "abc"], 2, "error: --port: expected a whole number, got \"abc\""),
         ["timeout that is not a number"] = (["run", "{runway}", "--timeout", "soon"], 2, "error: --timeout: expected a whole number, got \"soon\""),
         ["publish without pipelines"] = (["publish", "{runway}", "{names}"], 2, "error: --pipelines DIR is required"),
+        ["Foremast's rebuild"] = (["rebuild", "--all"], 2, "error: foremast rebuild is not offered: run `foremast pipeline app` for each application (PROJECT, GIT_REPO, RUNWAY_DIR), for example from a CI job over the repositories"),
+        ["Foremast's scheduledactions"] = (["scheduledactions"], 2, "error: foremast scheduledactions is not offered: asg.scheduled_actions is validated, but this tool does not apply scheduled actions"),
+        ["Foremast's validate gate"] = (["validate", "gate"], 2, "error: foremast validate gate (Foremast's Gate connectivity check) is not offered: `foremast publish` reports an unreachable Gate with its error; `foremast validate <runway-dir>` checks a runway directory"),
+        ["pipeline without a subcommand"] = (["pipeline", "ap"], 2, "error: unknown command \"ap\"; did you mean \"app\"?"),
+        ["pipeline onetime without an env"] = (["pipeline", "onetime", "{runway}", "{names}", "--lookups", "{lookups}"], 2, "error: no env: pass --env or set ENV"),
+        ["pipeline app without lookups"] = (["pipeline", "app", "{runway}", "{names}"], 2, "error: --lookups FILE is required (the facts Foremast asked Gate for: subnets, AMIs, accounts)"),
         ["manual pipeline entry that is a directory"] = (["validate", "{manual-dir}", "--config", "{config}"], 2, "pipeline.json: $.pipeline_files[0]: expected a pipeline file, got the directory {manual-dir}/pipelines"),
         ["manual pipeline with a null name"] = (["generate", "{manual-null}", "{names}", "--lookups", "{lookups}", "--out", "{tmp}/out"], 2, "error: pipeline file \"deploy.json\": \"name\" must be a non-empty string, got null (leave it out to use the file name)"),
         ["two manual pipelines with one name"] = (["generate", "{manual-twice}", "{names}", "--lookups", "{lookups}", "--out", "{tmp}/out"], 2, "error: pipeline file \"second.json\": a pipeline named \"Deploy\" is already given by an earlier pipeline_files entry; names must be unique"),
@@ -120,7 +126,7 @@ public sealed class CliRobustnessTests : IDisposable
             .Replace("{manual-dir}", Path.Combine(_tmp, "manual-dir"), StringComparison.Ordinal)
             .Replace("{manual-null}", Path.Combine(_tmp, "manual-null"), StringComparison.Ordinal)
             .Replace("{manual-twice}", Path.Combine(_tmp, "manual-twice"), StringComparison.Ordinal)
-            .Replace("{commands}", "generate, plan, publish, run, schema, serve, validate", StringComparison.Ordinal)
+            .Replace("{commands}", "generate, pipeline, plan, publish, run, schema, serve, validate", StringComparison.Ordinal)
             .Replace("{tmp}", _tmp, StringComparison.Ordinal);
     }
 

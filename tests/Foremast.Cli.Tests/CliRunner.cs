@@ -5,9 +5,14 @@ public static class CliRunner
 {
     private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
 
-    public static (int ExitCode, string Out, string Error) Run(params string[] args)
+    public static (int ExitCode, string Out, string Error) Run(params string[] args) => RunWith(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with environment variables set for this run only (under the same lock, so no other run sees them).</summary>
+    public static (int ExitCode, string Out, string Error) RunWith(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         ConsoleLock.Wait();
+        var saved = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
+        foreach (var (key, value) in environment) Environment.SetEnvironmentVariable(key, value);
         var originalOut = Console.Out;
         var originalError = Console.Error;
         try
@@ -27,6 +32,7 @@ public static class CliRunner
         }
         finally
         {
+            foreach (var (key, value) in saved) Environment.SetEnvironmentVariable(key, value);
             Console.SetOut(originalOut);
             Console.SetError(originalError);
             ConsoleLock.Release();

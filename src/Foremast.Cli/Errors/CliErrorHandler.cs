@@ -13,7 +13,7 @@ public static partial class CliErrorHandler
 {
     public static int Handle(Exception exception, IReadOnlyList<string> args)
     {
-        var command = args.Count > 0 && CommandCatalog.Commands.ContainsKey(args[0]) ? args[0] : null;
+        var command = CommandCatalog.KeyOf(args);
         switch (exception)
         {
             case UsageException usage:
@@ -34,10 +34,15 @@ public static partial class CliErrorHandler
     private static string Explain(string message, string? command, IReadOnlyList<string> args)
     {
         message = FirstLine(message).TrimEnd('.');
+        if (ForemastCommandHints.For(args) is { } hint) return hint;
         if (UnknownCommand().Match(message) is { Success: true } c)
         {
-            var suggestion = DidYouMean.Suggest(c.Groups[1].Value, CommandCatalog.Commands.Keys);
-            return $"unknown command \"{c.Groups[1].Value}\"{(suggestion is null ? $" (commands: {string.Join(", ", CommandCatalog.Commands.Keys.Order(StringComparer.Ordinal))})" : $"; did you mean \"{suggestion}\"?")}";
+            // Within a group ("pipeline ap") the candidates are the group's own commands.
+            var known = args.Count > 1 && CommandCatalog.Branches.Contains(args[0]) && args[1] == c.Groups[1].Value
+                ? CommandCatalog.Commands.Keys.Where(k => k.StartsWith(args[0] + " ", StringComparison.Ordinal)).Select(k => k[(args[0].Length + 1)..]).Order(StringComparer.Ordinal).ToList()
+                : CommandCatalog.TopLevel.ToList();
+            var suggestion = DidYouMean.Suggest(c.Groups[1].Value, known);
+            return $"unknown command \"{c.Groups[1].Value}\"{(suggestion is null ? $" (commands: {string.Join(", ", known)})" : $"; did you mean \"{suggestion}\"?")}";
         }
 
         if (UnknownOption().Match(message) is { Success: true } o && command is not null)

@@ -10,9 +10,35 @@ namespace Foremast.Cli.Errors;
 public static class CommandCatalog
 {
     /// <summary>Command name → settings type, from every Command&lt;T&gt; / AsyncCommand&lt;T&gt; in this assembly named <c>XCommand</c>.</summary>
+    /// <summary>Command groups (<c>foremast pipeline app</c>): the first word of a two-word command, and its class name prefix.</summary>
+    public static IReadOnlySet<string> Branches { get; } = new HashSet<string>(StringComparer.Ordinal) { "pipeline" };
+
+    /// <summary>Command name ("validate", "pipeline app") → settings type, from every Command&lt;T&gt; / AsyncCommand&lt;T&gt; named <c>XCommand</c>.</summary>
     public static IReadOnlyDictionary<string, Type> Commands { get; } = typeof(CommandCatalog).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsClass: true } && t.Name.EndsWith("Command", StringComparison.Ordinal) && SettingsOf(t) is not null)
-        .ToDictionary(t => t.Name[..^"Command".Length].ToLowerInvariant(), t => SettingsOf(t)!, StringComparer.Ordinal);
+        .ToDictionary(t => NameOf(t.Name[..^"Command".Length]), t => SettingsOf(t)!, StringComparer.Ordinal);
+
+    /// <summary>The first words a command line may start with.</summary>
+    public static IEnumerable<string> TopLevel => Commands.Keys.Select(k => k.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>The command a command line names ("pipeline app" for <c>pipeline app dir</c>), or null.</summary>
+    public static string? KeyOf(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0) return null;
+        var key = args.Count > 1 && Branches.Contains(args[0]) ? $"{args[0]} {args[1]}" : args[0];
+        return Commands.ContainsKey(key) ? key : null;
+    }
+
+    private static string NameOf(string stem)
+    {
+        foreach (var branch in Branches)
+        {
+            var prefix = char.ToUpperInvariant(branch[0]) + branch[1..];
+            if (stem.Length > prefix.Length && stem.StartsWith(prefix, StringComparison.Ordinal)) return $"{branch} {stem[prefix.Length..].ToLowerInvariant()}";
+        }
+
+        return stem.ToLowerInvariant();
+    }
 
     public static IEnumerable<string> LongOptions(Type settings) =>
         Members(settings).Select(p => p.GetCustomAttribute<CommandOptionAttribute>()).OfType<CommandOptionAttribute>()

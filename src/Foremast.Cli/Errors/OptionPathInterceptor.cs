@@ -12,6 +12,10 @@ public sealed class OptionPathInterceptor : ICommandInterceptor
 {
     public void Intercept(CommandContext context, CommandSettings settings)
     {
+        // "foremast validate all" was Foremast's Gate check; say so rather than "runway directory all not found".
+        var command = CommandCatalog.KeyOf(context.Arguments.ToList());
+        if (command == "validate" && ForemastCommandHints.For(context.Arguments.ToList()) is { } hint) throw new UsageException(hint);
+
         foreach (var property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             // Only bound options and arguments: other properties may be computed (and announce themselves) when read.
@@ -34,8 +38,8 @@ public sealed class OptionPathInterceptor : ICommandInterceptor
                 continue;
             }
 
-            if (kind == "DIR" && File.Exists(value)) throw new UsageException($"{display} {value}: expected a directory, got a file", context.Name);
-            if (kind is "FILE" or "PEM" && Directory.Exists(value)) throw new UsageException($"{display} {value}: expected a file, got a directory", context.Name);
+            if (kind == "DIR" && File.Exists(value)) throw new UsageException($"{display} {value}: expected a directory, got a file", command);
+            if (kind is "FILE" or "PEM" && Directory.Exists(value)) throw new UsageException($"{display} {value}: expected a file, got a directory", command);
         }
     }
 }
