@@ -163,6 +163,8 @@ public class BadInputTests
             "application-master-dev.json: $: missing required key \"stepfunction.json_definition\": a stepfunction app needs its state machine definition (Amazon States Language), a non-empty JSON object"),
         ["data pipeline definition as text"] = (Pipeline, Json(p => p["type"] = "datapipeline"),
             "application-master-stage.json: $: missing required key \"datapipeline.json_definition\": a datapipeline app needs its pipeline definition (as exported from the console), a non-empty JSON object"),
+        ["tag value that is an object"] = (Dev, Json(d => d["app"]!["custom_tags"]!["cost_center"] = new JsonObject { ["id"] = 1234 }),
+            "application-master-dev.json: $.app.custom_tags.cost_center: expected a tag value (a string, number or true/false), got an object"),
         ["user text printed as typed"] = (Prod, Json(d => d["deploy_strategy"] = "rouge-vért"),
             "application-master-prod.json: $.deploy_strategy: expected one of highlander, redblack, rollingredblack, rollingpush, monitored, custom, canary, alpha, mirror, branchrelease, got string \"rouge-vért\""),
 
