@@ -73,6 +73,19 @@ public sealed class CliRobustnessTests : IDisposable
     }
 
     [Fact]
+    public void A_problem_inside_the_lookups_file_is_one_line_without_the_usage()
+    {
+        var bad = Path.Combine(_tmp, "lookups.json");
+        File.WriteAllText(bad, """{"pipelines": {"name": "x"}}""");
+
+        var (code, _, error) = CliRunner.Run("generate", Fixtures.ScenarioRunway(Scenario), "--config", Fixtures.ScenarioConfig(Scenario), "--project", "forrest", "--repo", "unicorn",
+            "--lookups", bad, "--out", Path.Combine(_tmp, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Equal([$"error: {bad}: $.pipelines: expected an array of {{application, name, id}}, got an object"], CliRunner.Problems(error));
+    }
+
+    [Fact]
     public void Repo_and_project_names_with_quotes_and_backslashes_are_escaped_not_a_broken_defaults_template()
     {
         var outDir = Path.Combine(_tmp, "out");

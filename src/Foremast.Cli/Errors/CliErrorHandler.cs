@@ -17,7 +17,7 @@ public static partial class CliErrorHandler
         switch (exception)
         {
             case UsageException usage:
-                Write($"error: {usage.Message}", usage.Command ?? command);
+                Write($"error: {usage.Message}", usage.ShowUsage ? usage.Command ?? command : null);
                 return ExitCodes.Invalid;
             case CommandParseException or CommandRuntimeException:
                 Write($"error: {Explain(exception.Message, command, args)}", command ?? "");

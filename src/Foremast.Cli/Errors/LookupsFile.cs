@@ -18,11 +18,11 @@ public static class LookupsFile
         }
         catch (JsonException e)
         {
-            throw new UsageException($"{path}: {(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ')}");
+            throw new UsageException($"{path}: {(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ')}", showUsage: false);
         }
         catch (FormatException e)
         {
-            throw new UsageException($"{path}: {e.Message}");
+            throw new UsageException($"{path}: {e.Message}", showUsage: false);
         }
     }
 }

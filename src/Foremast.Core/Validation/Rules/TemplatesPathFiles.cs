@@ -51,9 +51,10 @@ internal static partial class TemplatesPathFiles
         foreach (var file in pipelineFiles) used.Add(TemplateStore.BuiltInName("pipeline/" + file));
 
         // What any template includes, built-in or the user's own (a stage file only its own block template names).
-        foreach (var name in TemplateStore.BuiltInTemplateNames.Concat(files))
+        used.UnionWith(BuiltInIncludes.Value);
+        foreach (var name in files)
         {
-            foreach (Match m in Include().Matches(Text(root, name))) used.Add(TemplateStore.BuiltInName(m.Groups[1].Value));
+            foreach (Match m in Include().Matches(File.ReadAllText(Path.Combine(root, name)))) used.Add(TemplateStore.BuiltInName(m.Groups[1].Value));
         }
 
         foreach (var file in files)
@@ -73,13 +74,10 @@ internal static partial class TemplatesPathFiles
         }
     }
 
-    /// <summary>The user's file, else the built-in text (untranslated: only include names are read from it).</summary>
-    private static string Text(string root, string name)
-    {
-        var external = Path.Combine(root, name);
-        if (File.Exists(external)) return File.ReadAllText(external);
-        return TemplateStore.BuiltInTemplateNames.Contains(name) ? TemplateStore.BuiltInText(name) : "";
-    }
+    /// <summary>What the built-in templates include, read once per process.</summary>
+    private static readonly Lazy<HashSet<string>> BuiltInIncludes = new(() => TemplateStore.BuiltInTemplateNames
+        .SelectMany(name => Include().Matches(TemplateStore.BuiltInText(name)).Select(m => TemplateStore.BuiltInName(m.Groups[1].Value)))
+        .ToHashSet(StringComparer.Ordinal));
 
     [GeneratedRegex("""include\s*\(?\s*["']([^"']+)["']""", RegexOptions.CultureInvariant)]
     private static partial Regex Include();
