@@ -14,6 +14,13 @@ internal static class DefaultsRenderer
 
     public static JsonObject? Render(TemplateStore store, string template, NameGenerator names, List<Diagnostic> diagnostics)
     {
+        // The defaults are rendered while loading, before any generator code runs; Jinja overrides of them are not read.
+        if (store.Exists(template) && store.LocationOf(template).EndsWith(TemplateStore.JinjaExtension, StringComparison.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Error(store.LocationOf(template), "$", $"Jinja overrides of the defaults template {template} are not supported; write it in Scriban as {template} in templates_path"));
+            return null;
+        }
+
         try
         {
             var profile = names.Name("iam_profile");
@@ -30,7 +37,7 @@ internal static class DefaultsRenderer
 
             return JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
         }
-        catch (Exception e) when (e is JsonException or TemplateNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or TemplateNotFoundException or InvalidOperationException or Scriban.Syntax.ScriptRuntimeException)
         {
             diagnostics.Add(Diagnostic.Error(store.Exists(template) ? store.LocationOf(template) : template, "$", $"defaults template {template} is unusable: {e.Message}"));
             return null;

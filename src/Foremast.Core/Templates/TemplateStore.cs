@@ -49,6 +49,9 @@ public sealed class TemplateStore : ITemplateLoader
     /// </summary>
     public static Func<string, string, string>? JinjaTranslator { get; set; }
 
+    /// <summary>The functions translated Jinja calls, pushed into every context this store creates.</summary>
+    public static ScriptObject? JinjaFunctions { get; set; }
+
     public bool Exists(string name) => ExternalFile(name) is not null || BuiltInNames.Contains(BuiltInName(name));
 
     /// <summary>Where a template comes from: the external file path, or <see cref="BuiltInLocation"/>.</summary>
@@ -125,6 +128,7 @@ public sealed class TemplateStore : ITemplateLoader
     {
         var globals = model as ScriptObject ?? BuildGlobals(model);
         var context = CreateContext();
+        if (JinjaFunctions is { } jinja) context.PushGlobal(jinja);
         context.PushGlobal(globals);
         return context;
     }

@@ -20,6 +20,7 @@ public static class ApplicationDefinition
     public static JsonObject Render(ConfigSnapshot snapshot, string email, string cloudProvider = "aws")
     {
         var store = TemplateStore.For(snapshot.Settings.TemplatesPath);
+        Generator.Jinja.JinjaSupport.EnsureRegistered();
         var text = store.Render(TemplateName, Model(snapshot, email, cloudProvider));
         try
         {

@@ -26,10 +26,6 @@ internal sealed class JsonTemplateContext : TemplateContext
 {
     private static readonly ConditionalWeakTable<TemplateStore, ConcurrentBag<JsonTemplateContext>> Pools = new();
 
-    // Jinja overrides in templates_path (x.json.j2) are read through the store as translated Scriban; every
-    // generator render goes through a rented context, so registering here precedes any such read.
-    private static readonly bool JinjaRegistered = RegisterJinja();
-
     // Each context gets its own builtin function table (Scriban's default): builtins such as date.format hold state
     // a template may set, so they are not shared between pooled contexts.
     private JsonTemplateContext()
@@ -42,7 +38,8 @@ internal sealed class JsonTemplateContext : TemplateContext
     /// </summary>
     public static JsonTemplateContext Rent(TemplateStore store)
     {
-        _ = JinjaRegistered;
+        // Jinja overrides in templates_path (x.json.j2) are read through the store as translated Scriban.
+        Jinja.JinjaSupport.EnsureRegistered();
         if (Pools.GetOrCreateValue(store).TryTake(out var context)) return context;
         context = store.Configure(new JsonTemplateContext());
         context.PushGlobal(TemplateFunctions.Shared);
@@ -50,12 +47,6 @@ internal sealed class JsonTemplateContext : TemplateContext
         // Translated Jinja (a user's .j2 override, or what it includes) calls the j2_* functions.
         context.PushGlobal(Jinja.JinjaRuntime.Functions);
         return context;
-    }
-
-    private static bool RegisterJinja()
-    {
-        TemplateStore.JinjaTranslator ??= Jinja.JinjaTranslator.Translate;
-        return true;
     }
 
     /// <summary>Hands back a context whose renders all completed; a context that saw an exception is dropped instead.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Foremast.Core.Config;
 using Foremast.Core.Validation;
+using Foremast.Core.Tests.Validation;
 using Foremast.Tests.Shared;
 
 namespace Foremast.Core.Tests.Config;
@@ -171,6 +172,17 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal("apps.example.com", settings.Domain);
         Assert.Equal("http://gate.invalid/100%", settings.GateApiUrl);
         Assert.True(settings.LambdaStandaloneMode);
+    }
+
+    [Fact]
+    public void A_jinja_override_of_a_defaults_template_is_an_error_naming_the_file()
+    {
+        var template = Write(Path.Combine("templates", "configs", "configs.json.j2"), "{}");
+        var settings = Runways.Settings(Scenario) with { TemplatesPath = Path.Combine(_dir, "templates") };
+
+        var result = RunwayLoader.FromTexts(Runways.Texts(Scenario), settings, "forrest", "unicorn");
+
+        Assert.Contains($"{template}: $: Jinja overrides of the defaults template configs/configs.json.sbn are not supported; write it in Scriban as configs/configs.json.sbn in templates_path", result.Errors.Select(e => e.ToString()));
     }
 
     public void Dispose() => Directory.Delete(_dir, true);

@@ -52,6 +52,20 @@ public class ApplicationDefinitionTests
     }
 
     [Fact]
+    public void A_jinja_app_data_override_in_templates_path_renders_the_create_application_task()
+    {
+        var builder = new ScenarioBuilder("01-ec2-3env-2region").WithTemplate(
+            "infrastructure/app_data.json.j2",
+            """{"job": [{"type": "createApplication", "application": {"name": "{{ app }}", "email": "{{ email | upper }}", "repoSlug": "{{ repo }}"}}]}""");
+
+        var application = ApplicationDefinition.Render(builder.Load(), "team@example.com")["job"]![0]!["application"]!;
+
+        Assert.Equal("unicornforrest", (string?)application["name"]);
+        Assert.Equal("TEAM@EXAMPLE.COM", (string?)application["email"]);
+        Assert.Equal("unicorn", (string?)application["repoSlug"]);
+    }
+
+    [Fact]
     public void App_instance_link_replaces_the_default_of_the_same_title_in_place()
     {
         var snapshot = Snapshot(
