@@ -14,6 +14,12 @@ public static class ForemastApp
         {
             config.SetApplicationName("foremast");
 
+            // Help and version go to the console current at creation (tests capture it per run).
+            config.ConfigureConsole(Spectre.Console.AnsiConsole.Console);
+
+            // Foremast's `foremast -v`.
+            config.SetApplicationVersion(typeof(ForemastApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
             // Unknown options are errors, not remaining arguments; every exception becomes one line and an exit code.
             config.UseStrictParsing();
             config.SetExceptionHandler((e, _) => CliErrorHandler.Handle(e, args ?? []));

@@ -72,6 +72,17 @@ public sealed class CliRobustnessTests : IDisposable
             error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    [Theory]
+    [InlineData("-v")]
+    [InlineData("--version")]
+    public void Version_flag_prints_the_version_as_foremast_v_did(string flag)
+    {
+        var (code, output, error) = CliRunner.Run(flag);
+
+        Assert.True(code == 0, error);
+        Assert.Matches(@"^\d+\.\d+\.\d+$", output.Trim());
+    }
+
     [Fact]
     public void A_problem_inside_the_lookups_file_is_one_line_without_the_usage()
     {
