@@ -1,4 +1,5 @@
 using Foremast.Cli.Commands;
+using Foremast.Cli.Errors;
 using Foremast.Cli.Infra;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -7,15 +8,26 @@ namespace Foremast.Cli;
 
 public static class ForemastApp
 {
+    /// <param name="args">The command line, for the did-you-mean and usage lines of errors.</param>
     /// <param name="configureServices">Registrations for the commands that execute stages (see <c>CliServiceCollectionExtensions.AddForemastCli</c>).</param>
-    public static CommandApp Create(Action<IServiceCollection>? configureServices = null)
+    public static CommandApp Create(IReadOnlyList<string>? args = null, Action<IServiceCollection>? configureServices = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.Settings.Registrar.RegisterInstance(new InfraServices(configureServices));
             config.SetApplicationName("foremast");
-            config.PropagateExceptions();
+
+            // Help and version go to the console current at creation (tests capture it per run).
+            config.ConfigureConsole(Spectre.Console.AnsiConsole.Console);
+
+            // Foremast's `foremast -v`.
+            config.SetApplicationVersion(typeof(ForemastApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+            // Unknown options are errors, not remaining arguments; every exception becomes one line and an exit code.
+            config.UseStrictParsing();
+            config.SetExceptionHandler((e, _) => CliErrorHandler.Handle(e, args ?? []));
+            config.SetInterceptor(new OptionPathInterceptor());
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a runway directory; exit 0 when valid, 2 when not.");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Write the JSON Schemas of pipeline.json and application-master-{env}.json.");
             config.AddCommand<PlanCommand>("plan").WithDescription("Print the per-region stage graph of a runway directory.");
@@ -23,6 +35,12 @@ public static class ForemastApp
             config.AddCommand<RunCommand>("run").WithDescription("Run a runway directory on a local engine and follow it; exit 0 succeeded, 1 failed, 3 stopped at a checkpoint.");
             config.AddCommand<PublishCommand>("publish").WithDescription("Create/update the Spinnaker application and save generated pipelines through Gate.");
             config.AddCommand<InfraCommand>("infra").WithDescription("Infrastructure Setup for one env and region outside a pipeline: one line per resource change; exit 1 on a cloud error, 2 on invalid config.");
+            config.AddBranch("pipeline", pipeline =>
+            {
+                pipeline.SetDescription("Foremast's pipeline entry points, reading RUNWAY_DIR, PROJECT, GIT_REPO, ENV and EMAIL when arguments are absent.");
+                pipeline.AddCommand<PipelineAppCommand>("app").WithDescription("Generate and publish every region's pipeline with the application (Foremast's prepare-app-pipeline).");
+                pipeline.AddCommand<PipelineOnetimeCommand>("onetime").WithDescription("Generate and publish the onetime pipelines of $ENV (Foremast's prepare-onetime-pipeline).");
+            });
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.");
         });
         return app;

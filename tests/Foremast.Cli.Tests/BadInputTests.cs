@@ -104,6 +104,70 @@ public class BadInputTests
         ["webhook without a scheme"] = (Stage, Json(d => d["completion_webhooks"]![0]!["url"] = "hooks.example.com/deployed"),
             "application-master-stage.json: $.completion_webhooks[0].url: expected an http:// or https:// URL, got string \"hooks.example.com/deployed\""),
 
+        // Security groups.
+        ["CIDR prefix beyond 32"] = (Dev, Json(d => d["security_group"]!["ingress"]!["10.0.0.0/33"] = new JsonArray(443)),
+            "application-master-dev.json: $.security_group.ingress['10.0.0.0/33']: expected a CIDR block such as \"10.0.0.0/8\" (four octets 0-255, prefix 0-32), got key \"10.0.0.0/33\""),
+        ["CIDR with a fifth octet"] = (Stage, Json(d => d["security_group"]!["ingress"] = JsonNode.Parse("""{"10.0.0.0.1/8": [443]}""")),
+            "application-master-stage.json: $.security_group.ingress['10.0.0.0.1/8']: expected a CIDR block such as \"10.0.0.0/8\" (four octets 0-255, prefix 0-32), got key \"10.0.0.0.1/8\""),
+        ["misspelt ingress protocol"] = (Dev, Json(d => d["security_group"]!["ingress"]!["coreforrest"]![0]!["protocol"] = "tpc"),
+            "application-master-dev.json: $.security_group.ingress.coreforrest[0].protocol: expected one of tcp, udp, icmp, -1, all, got string \"tpc\""),
+        ["all ports on a TCP rule"] = (Dev, Json(d => d["security_group"]!["ingress"]!["coreforrest"]![0]!["start_port"] = -1),
+            "application-master-dev.json: $.security_group.ingress.coreforrest[0].start_port: expected a port from 0 to 65535 for protocol tcp (-1 means all ports only with protocol -1 or icmp), got number -1"),
+        ["bare port -1"] = (Dev, Json(d => d["security_group"]!["ingress"]!["$self"] = new JsonArray(-1)),
+            "application-master-dev.json: $.security_group.ingress.$self[0]: expected a TCP port from 0 to 65535 (a bare port is TCP), got number -1"),
+        ["misspelt $self"] = (Dev, Json(d => d["security_group"]!["ingress"] = JsonNode.Parse("""{"$slef": [8080]}""")),
+            "application-master-dev.json: $.security_group.ingress.$slef: expected $self, a security group name or a CIDR, got key \"$slef\"; did you mean \"$self\"?"),
+        ["cross-account rule from an unknown env"] = (Prod, Json(d => d["security_group"]!["ingress"]!["stageapp"]![0]!["env"] = "stagin"),
+            "application-master-prod.json: $.security_group.ingress.stageapp[0].env: expected one of the configured envs (dev, stage, prod), got string \"stagin\"; did you mean \"stage\"?"),
+
+        // Load balancers.
+        ["HTTPS listener without a certificate"] = (Dev, Json(d => d["elb"]!["ports"]![0]!["loadbalancer"] = "HTTPS:443"),
+            "application-master-dev.json: $.elb.ports[0]: missing required key \"certificate\": a HTTPS listener needs a certificate name or ARN"),
+        ["legacy SSL listener without a certificate"] = (Dev, Json(d => d["elb"] = JsonNode.Parse("""{"lb_proto": "SSL", "lb_port": 443, "i_proto": "TCP", "target": "TCP:8080"}""")),
+            "application-master-dev.json: $.elb: missing required key \"certificate\": lb_proto SSL needs a certificate name or ARN"),
+        ["health timeout not below the interval"] = (Dev, Json(d => d["elb"]!["health"] = JsonNode.Parse("""{"interval": 10, "timeout": 10}""")),
+            "application-master-dev.json: $.elb.health.timeout: expected less than health.interval (10), got number 10"),
+        ["classic health timeout above 60"] = (Dev, Json(d => d["elb"]!["health"] = JsonNode.Parse("""{"interval": 120, "timeout": 90}""")),
+            "application-master-dev.json: $.elb.health.timeout: expected at most 60 seconds for a classic load balancer, got number 90"),
+        ["TCP health check on an application load balancer"] = (Dev, Json(d => { d["elb"]!["type"] = "application"; d["elb"]!["target"] = "TCP:8080"; }),
+            "application-master-dev.json: $.elb.target: expected a health check target an application load balancer can use (HTTP, HTTPS), got string \"TCP:8080\""),
+        ["health threshold beyond AWS's limit"] = (Dev, Json(d => d["elb"]!["health"] = JsonNode.Parse("""{"unhealthy_threshold": 11}""")),
+            "application-master-dev.json: $.elb.health.unhealthy_threshold: expected an integer from 2 to 10, got number 11"),
+
+        // Regions, strategies, buckets, triggers.
+        ["misspelt region"] = (Dev, Json(d => d["regions"] = JsonNode.Parse("""{"us-est-1": {}}""")),
+            "application-master-dev.json: $.regions.us-est-1: expected a known AWS region (or one listed in the Foremast config's base.regions), got key \"us-est-1\"; did you mean \"us-east-1\"?"),
+        ["GCP region on an AWS app"] = (Stage, Json(d => d["regions"] = JsonNode.Parse("""["us-central1"]""")),
+            "application-master-stage.json: $.regions[0]: expected a known AWS region, got string \"us-central1\", a Google Cloud region (the pipeline type deploys to AWS)"),
+        ["primary region no env deploys to"] = (Pipeline, Json(p => p["primary_region"] = "us-west-2"),
+            "pipeline.json: $.primary_region: expected a region env \"dev\" deploys to (us-east-1), got string \"us-west-2\""),
+        ["misspelt primary region"] = (Pipeline, Json(p => p["primary_region"] = "us-wets-2"),
+            "pipeline.json: $.primary_region: expected a known AWS region (or one listed in the Foremast config's base.regions), got string \"us-wets-2\"; did you mean \"us-west-2\"?"),
+        ["S3 upload strategy on an EC2 app"] = (Prod, Json(d => d["deploy_strategy"] = "branchrelease"),
+            "application-master-prod.json: $.deploy_strategy: expected a Spinnaker cluster strategy for type ec2 (highlander, redblack, rollingredblack, rollingpush, monitored, custom), got string \"branchrelease\" (an S3 upload strategy)"),
+        ["bucket name with an underscore"] = (Dev, Json(d => d["elb"]!["access_log"] = JsonNode.Parse("""{"bucket_name": "elb_logs", "bucket_prefix": "unicorn", "emit_interval": 5}""")),
+            "application-master-dev.json: $.elb.access_log.bucket_name: expected a bucket name (3-63 characters of lowercase letters, digits, '.' and '-', starting and ending with a letter or digit), got string \"elb_logs\", which contains an underscore"),
+        ["schedule with a singular unit"] = (Dev, Json(d => d["lambda_triggers"] = JsonNode.Parse("""[{"type": "cloudwatch-event", "rule_name": "tick", "schedule": "rate(5 minute)"}]""")),
+            "application-master-dev.json: $.lambda_triggers[0].schedule: rate(5 minute) must be written rate(5 minutes), got string \"rate(5 minute)\""),
+        ["cron with both day fields"] = (Dev, Json(d => d["lambda_triggers"] = JsonNode.Parse("""[{"type": "cloudwatch-event", "rule_name": "tick", "schedule": "cron(0 12 * * MON *)"}]""")),
+            "application-master-dev.json: $.lambda_triggers[0].schedule: cron() needs \"?\" in exactly one of day-of-month and day-of-week, got string \"cron(0 12 * * MON *)\""),
+        ["cron with five fields"] = (Dev, Json(d => d["lambda_triggers"] = JsonNode.Parse("""[{"type": "cloudwatch-event", "rule_name": "tick", "schedule": "cron(0 12 * * ?)"}]""")),
+            "application-master-dev.json: $.lambda_triggers[0].schedule: cron() takes 6 fields (minutes hours day-of-month month day-of-week year), got 5, got string \"cron(0 12 * * ?)\""),
+        ["schedule rule without a schedule"] = (Dev, Json(d => d["lambda_triggers"] = JsonNode.Parse("""[{"type": "cloudwatch-event", "rule_name": "tick", "rule_type": "schedule"}]""")),
+            "application-master-dev.json: $.lambda_triggers[0]: missing required key \"schedule\" (a schedule rule needs a rate() or cron() expression)"),
+        ["stream trigger that names no stream"] = (Dev, Json(d => d["lambda_triggers"] = JsonNode.Parse("""[{"type": "dynamodb-stream", "batch_size": 10}]""")),
+            "application-master-dev.json: $.lambda_triggers[0]: missing required key \"stream_arn\" or \"table_arn\" (a dynamodb-stream trigger needs one to find its stream)"),
+        ["queue named by URL instead of ARN"] = (Dev, Json(d => d["lambda_triggers"] = JsonNode.Parse("""[{"type": "sqs", "queue_arn": "https://sqs.us-east-1.amazonaws.com/1/q"}]""")),
+            "application-master-dev.json: $.lambda_triggers[0].queue_arn: expected an ARN such as \"arn:aws:sqs:us-east-1:123456789012:...\", got string \"https://sqs.us-east-1.amazonaws.com/..."),
+        ["step function without a definition"] = (Pipeline, Json(p => p["type"] = "stepfunction"),
+            "application-master-dev.json: $: missing required key \"stepfunction.json_definition\": a stepfunction app needs its state machine definition (Amazon States Language), a non-empty JSON object"),
+        ["data pipeline definition as text"] = (Pipeline, Json(p => p["type"] = "datapipeline"),
+            "application-master-stage.json: $: missing required key \"datapipeline.json_definition\": a datapipeline app needs its pipeline definition (as exported from the console), a non-empty JSON object"),
+        ["tag value that is an object"] = (Dev, Json(d => d["app"]!["custom_tags"]!["cost_center"] = new JsonObject { ["id"] = 1234 }),
+            "application-master-dev.json: $.app.custom_tags.cost_center: expected a tag value (a string, number or true/false), got an object"),
+        ["user text printed as typed"] = (Prod, Json(d => d["deploy_strategy"] = "rouge-vért"),
+            "application-master-prod.json: $.deploy_strategy: expected one of highlander, redblack, rollingredblack, rollingpush, monitored, custom, canary, alpha, mirror, branchrelease, got string \"rouge-vért\""),
+
         // Unknown-key typos that leave a required key missing: the error fails validation, the warning says why.
         ["typo in scaling policy threshold"] = (Prod, Json(d => d["asg"]!["scaling_policy"] = JsonNode.Parse("""{"metric": "CPUUtilization", "treshold": 60}""")),
             "application-master-prod.json: $.asg.scaling_policy.treshold: warning: unknown key \"treshold\" (ignored); did you mean \"threshold\"?"),
@@ -113,7 +177,124 @@ public class BadInputTests
             "application-master-dev.json: $.lambda_triggers[0].queue_ar: warning: unknown key \"queue_ar\" (ignored); did you mean \"queue_arn\"?"),
     };
 
+    /// <summary>Legal but probably unintended: exit 0, with the warning line.</summary>
+    private static readonly Dictionary<string, (string File, Func<string, string?> Edit, string Expected)> WarningTable = new()
+    {
+        ["empty env list"] = (Pipeline, Json(p => p["env"] = new JsonArray()),
+            "pipeline.json: $.env: warning: no envs: the pipeline deploys nowhere"),
+        ["notification on an event that is never sent"] = (Pipeline, Json(p => p["pipeline_notifications"]![0]!["when"]![1] = "pipeline.completed"),
+            "pipeline.json: $.pipeline_notifications[0].when[1]: warning: string \"pipeline.completed\" is not an event that is sent (pipeline.starting, pipeline.complete, pipeline.failed, checkpoint.waiting), so it never fires; did you mean \"pipeline.complete\"?"),
+        ["approval timeout written in seconds"] = (Prod, Json(d => d["app"]!["approval_timeout"] = 7200),
+            "application-master-prod.json: $.app.approval_timeout: warning: number 7200 is milliseconds: the checkpoint would time out in under a minute (for 7200 seconds write 7200000)"),
+    };
+
     public static TheoryData<string> Cases => new(Table.Keys);
+
+    public static TheoryData<string> WarningCases => new(WarningTable.Keys);
+
+    [Theory]
+    [MemberData(nameof(WarningCases))]
+    public void Validate_exits_0_and_prints_the_exact_warning_for_what_is_legal_but_unintended(string name)
+    {
+        var (file, edit, expected) = WarningTable[name];
+        var (code, error) = ValidateBroken(file, edit);
+
+        Assert.True(code == 0, $"exit {code}; stderr:\n{error}");
+        Assert.Contains(expected, error.Split('\n', StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public void Names_longer_than_AWS_allows_are_a_warning_once_the_formats_apply()
+    {
+        var dir = CopyScenario();
+        try
+        {
+            var (code, _, error) = CliRunner.Run("validate", dir, "--config", Fixtures.ScenarioConfig(Scenario), "--project", "forrest", "--repo", "unicorn-reporting-service-api");
+
+            Assert.Equal(0, code);
+            Assert.Contains("(names): $.formats.elb_app: warning: \"unicorn-reporting-service-apiforrest\" is 36 characters; AWS allows 32 for ELB and target group names (shorten the repo or project name, or set formats.elb_app)", error.Split('\n', StringSplitOptions.TrimEntries));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void An_env_file_differing_only_in_case_is_named_in_the_error()
+    {
+        var dir = CopyScenario();
+        try
+        {
+            File.Move(Path.Combine(dir, Prod), Path.Combine(dir, "application-master-Prod.json"));
+
+            var (code, _, error) = CliRunner.Run("validate", dir, "--config", Fixtures.ScenarioConfig(Scenario));
+
+            Assert.Equal(2, code);
+            Assert.Contains("application-master-prod.json: $: missing: pipeline.json lists env \"prod\" but application-master-prod.json does not exist (application-master-Prod.json differs only in case; rename it)", error.Split('\n', StringSplitOptions.TrimEntries));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void An_unreadable_pipeline_file_is_the_only_error()
+    {
+        var (code, error) = ValidateBroken(Pipeline, _ => "{\"type\": \"ec2\",\n \"env\": [\"dev\" \"prod\"]}");
+
+        Assert.Equal(2, code);
+        Assert.Equal(["pipeline.json: 2:16: invalid JSON: '\"' is invalid after a value. Expected either ',', '}', or ']'", "1 error"], CliRunner.Problems(error));
+    }
+
+    [Fact]
+    public void A_prod_like_env_without_its_template_fails_validate_as_generate_would()
+    {
+        var dir = CopyScenario();
+        var config = Path.Combine(dir, "foremast.json");
+        try
+        {
+            var settings = JsonNode.Parse(File.ReadAllText(Fixtures.ScenarioConfig(Scenario)))!;
+            settings["base"]!["envs"] = "dev,stage,prod,prodp";
+            File.WriteAllText(config, settings.ToJsonString());
+            File.Copy(Path.Combine(dir, Prod), Path.Combine(dir, "application-master-prodp.json"));
+            var pipeline = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, Pipeline)))!;
+            pipeline["env"]!.AsArray().Add("prodp");
+            File.WriteAllText(Path.Combine(dir, Pipeline), pipeline.ToJsonString());
+
+            var (code, _, error) = CliRunner.Run("validate", dir, "--config", config);
+
+            Assert.Equal(2, code);
+            Assert.Contains("pipeline.json: $.env[3]: template \"pipeline/pipeline_prodp.json.sbn\" not found; searched built-in templates (env \"prodp\" starts with \"prod\", so its stages come from pipeline_prodp; add it to templates_path)", error.Split('\n', StringSplitOptions.TrimEntries));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Manual_pipeline_files_that_are_missing_or_directories_fail_validate()
+    {
+        var dir = CopyScenario();
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "pipelines"));
+            File.WriteAllText(Path.Combine(dir, Pipeline), """{"type": "manual", "env": ["dev"], "pipeline_files": ["pipelines", "deploy.json"]}""");
+
+            var (code, _, error) = CliRunner.Run("validate", dir, "--config", Fixtures.ScenarioConfig(Scenario));
+            var lines = error.Split('\n', StringSplitOptions.TrimEntries);
+
+            Assert.Equal(2, code);
+            Assert.Contains($"pipeline.json: $.pipeline_files[0]: expected a pipeline file, got the directory {Path.Combine(dir, "pipelines")}", lines);
+            Assert.Contains($"pipeline.json: $.pipeline_files[1]: pipeline file not found: {Path.Combine(dir, "deploy.json")}", lines);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 
     [Fact]
     public void Table_has_at_least_25_cases()
@@ -138,7 +319,7 @@ public class BadInputTests
         var (code, error) = ValidateBroken(Dev, Json(d => d["asg"]!["max_instances"] = 2));
 
         Assert.Equal(0, code);
-        Assert.Equal("application-master-dev.json: $.asg.max_instances: warning: unknown key \"max_instances\" (ignored); did you mean \"max_inst\"?", error.Trim());
+        Assert.Equal(["application-master-dev.json: $.asg.max_instances: warning: unknown key \"max_instances\" (ignored); did you mean \"max_inst\"?"], CliRunner.Problems(error));
     }
 
     [Fact]

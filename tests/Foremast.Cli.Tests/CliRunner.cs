@@ -7,6 +7,9 @@ public static class CliRunner
 
     public static (int ExitCode, string Out, string Error) Run(params string[] args) => Run(null, null, args);
 
+    /// <summary>Runs with environment variables set for this run only (under the same lock, so no other run sees them).</summary>
+    public static (int ExitCode, string Out, string Error) RunWith(IReadOnlyDictionary<string, string?> environment, params string[] args) => Run(null, environment, args);
+
     /// <param name="services">Registrations for the commands that execute stages (a test's own executors).</param>
     /// <param name="environment">Variables set for this run only, under the same lock, so parallel tests never see them.</param>
     public static (int ExitCode, string Out, string Error) Run(
@@ -29,7 +32,7 @@ public static class CliRunner
                 ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
             });
             foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) Environment.SetEnvironmentVariable(name, value);
-            var code = ForemastApp.Create(services).Run(args);
+            var code = ForemastApp.Create(args, services).Run(args);
             return (code, output.ToString(), error.ToString());
         }
         finally
@@ -40,4 +43,10 @@ public static class CliRunner
             ConsoleLock.Release();
         }
     }
+
+    /// <summary>stderr lines without the "using config ..." line every command starts with (tested on its own in ConfigFileTests).</summary>
+    public static string[] Problems(string error) =>
+        error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
+
+    public static string[] Lines(string error) => error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

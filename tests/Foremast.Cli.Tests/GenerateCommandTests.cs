@@ -130,12 +130,13 @@ public class GenerateCommandTests
     }
 
     [Fact]
-    public void Generate_exits_1_when_the_lookups_file_cannot_be_read()
+    public void Generate_exits_2_when_the_lookups_file_cannot_be_read()
     {
         var (code, _, error) = CliRunner.Run("generate", Fixtures.ScenarioRunway("01-ec2-3env-2region"), "--config", Fixtures.ScenarioConfig("01-ec2-3env-2region"), "--project", "forrest", "--repo", "unicorn",
             "--lookups", Path.Combine(Path.GetTempPath(), "no-such-lookups.json"), "--out", Directory.CreateTempSubdirectory("generate-").FullName);
 
-        Assert.Equal(1, code);
+        // A lookups file that is not there is an input error, like any other unusable option value.
+        Assert.Equal(2, code);
         Assert.Contains("no-such-lookups.json", error);
     }
 
@@ -161,7 +162,8 @@ public class GenerateCommandTests
 
         var (code, _, error) = CliRunner.Run("generate", runway, "--config", configFile, "--lookups", lookupsFile, "--project", "forrest", "--repo", "unicorn", "--out", Directory.CreateTempSubdirectory("generate-").FullName);
 
-        Assert.Equal(1, code);
+        // validate resolves the per-env templates, so generate stops at validation (exit 2) with the same message.
+        Assert.Equal(2, code);
         Assert.Contains("pipeline/pipeline_prodp.json.sbn", error);
         Assert.Contains(Path.Combine(templates, "pipeline", "pipeline_prodp.json.sbn"), error);
         Assert.Contains("built-in templates", error);

@@ -54,6 +54,12 @@ public class StagePlanConsistencyTests
     public void Generated_stages_equal_the_stage_plan_when_the_pipeline_type_changes(string type, string typicalStage)
     {
         var builder = new ScenarioBuilder("01-ec2-3env-2region").Edit("pipeline.json", p => p["type"] = type);
+        if (type is "datapipeline" or "stepfunction")
+        {
+            // Both types need a definition to validate.
+            foreach (var env in new[] { "dev", "stage", "prod" }) builder.Edit($"application-master-{env}.json", d => d[type] = JsonNode.Parse("""{"json_definition": {"StartAt": "Go"}}"""));
+        }
+
         if (type == "rolling") builder.WithTemplate("pipeline/pipeline_stages_rolling.json.sbn", Builtin("pipeline/pipeline_stages.json.sbn")).WithTemplate("pipeline/pipeline_prod_rolling.json.sbn", Builtin("pipeline/pipeline_prod.json.sbn"));
         var snapshot = builder.Load();
         var lookups = builder.Lookups();

@@ -69,8 +69,10 @@ public class TemplateOverrideTests
     [Fact]
     public void Missing_block_template_names_the_file_and_both_places_when_an_extra_prod_like_env_has_none()
     {
-        var builder = ProdpScenario().WithTemplate("pipeline/unrelated.json.sbn", "[]");
+        // Validation resolves block templates too, so the file disappears between load and generate (a templates_path edited meanwhile).
+        var builder = ProdpScenario().WithTemplate("pipeline/pipeline_prodp.json.sbn", "[]");
         var snapshot = builder.Load();
+        File.Delete(Path.Combine(snapshot.Settings.TemplatesPath!, "pipeline", "pipeline_prodp.json.sbn"));
 
         var error = Assert.Throws<TemplateNotFoundException>(() => new PipelineGenerator().Generate(snapshot, builder.Lookups()));
 

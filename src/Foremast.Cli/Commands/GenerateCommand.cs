@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Foremast.Cli.Errors;
 using Foremast.Cli.Output;
 using Foremast.Core.Config;
 using Foremast.Core.Templates;
@@ -50,11 +51,17 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
             return ExitCodes.Invalid;
         }
 
+        var lookups = LookupsFile.Read(settings.LookupsFile!);
+        foreach (var warning in NowhereWarnings(snapshot, lookups)) Console.Error.WriteLine(warning);
         IReadOnlyList<GeneratedPipeline> pipelines;
         try
         {
-            var lookups = JsonLookups.FromFile(settings.LookupsFile!);
             pipelines = new PipelineGenerator().Generate(snapshot, lookups, settings.OnetimeEnv, settings.RunwayDirectory);
+        }
+        catch (InvalidPipelineFileException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Invalid;
         }
         catch (Exception e) when (e is TemplateNotFoundException or InvalidOperationException or IOException or JsonException or FormatException)
         {
@@ -71,5 +78,18 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>An EC2 or Lambda env with no subnets in any of its regions is left out of every pipeline; legal, but rarely meant.</summary>
+    private static IEnumerable<string> NowhereWarnings(ConfigSnapshot snapshot, JsonLookups lookups)
+    {
+        var type = snapshot.PipelineType;
+        if (!snapshot.Settings.IsEc2Type(type) && type != "lambda") yield break;
+        foreach (var env in snapshot.PipelineEnvs)
+        {
+            var regions = snapshot.RegionsOf(env).ToList();
+            if (regions.Count == 0 || regions.Any(r => lookups.AvailabilityZones(env, r) is { Count: > 0 })) continue;
+            yield return $"{RunwayLoader.EnvFile(env)}: $.regions: warning: env \"{env}\" deploys nowhere: the lookups list no subnets (availability_zones) for it in {string.Join(", ", regions)}";
+        }
     }
 }

@@ -89,7 +89,7 @@ public sealed class PublishCommand : AsyncCommand<PublishCommand.Settings>
         // Foremast's empty gate_ca_bundle meant "do not verify"; here empty means the system trust store.
         return new GateOptions(
             baseUrl,
-            BearerToken: NonEmpty(settings.Token) ?? NonEmpty(Environment.GetEnvironmentVariable("GATE_TOKEN")) ?? GateCredentials.TokenFromConfig(settings.ConfigFile),
+            BearerToken: NonEmpty(settings.Token) ?? NonEmpty(Environment.GetEnvironmentVariable("GATE_TOKEN")) ?? GateCredentials.TokenFromConfig(settings.Config.Path),
             ClientCertificatePath: ExistingFile(NonEmpty(settings.ClientCertificate) ?? NonEmpty(snapshot.Settings.GateClientCert), "client certificate"),
             CaBundlePath: ExistingFile(NonEmpty(settings.CaBundle) ?? NonEmpty(snapshot.Settings.GateCaBundle), "CA bundle"),
             InsecureSkipTlsVerify: settings.Insecure)

@@ -127,7 +127,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
     {
         var settings = new Dictionary<string, string?>();
         if (s.Hub is { } hub) settings[$"{LocalEngineOptions.Section}:{nameof(LocalEngineOptions.TaskHub)}"] = hub;
-        if (s.ConfigFile is { } config) settings["Foremast:ConfigFile"] = Path.GetFullPath(config);
+        if (s.Config.Path is { } config) settings["Foremast:ConfigFile"] = string.Join(Path.PathSeparator, config.Split(Path.PathSeparator).Select(Path.GetFullPath));
         try
         {
             return await InProcessEngine.StartAsync(settings, cancellationToken);

@@ -12,8 +12,20 @@ public class RunwaySettings : CommandSettings
     public string RunwayDirectory { get; init; } = "";
 
     [CommandOption("--config <FILE>")]
-    [Description("Global Foremast config JSON (the sections of config.py).")]
+    [Description("Global Foremast config: .json, Foremast's INI .cfg, or a config.py with a literal CONFIG. Default: /etc/foremast, ~/.foremast and ./.foremast foremast.cfg (merged), else $FOREMAST_CONFIG_FILE or ./config.py.")]
     public string? ConfigFile { get; init; }
+
+    /// <summary>The config this command uses, found as Foremast found it; stated once on stderr.</summary>
+    public ConfigLocation Config => _config ??= Announce(ConfigLocation.Find(ConfigFile));
+
+    private ConfigLocation? _config;
+
+    /// <summary>Every command says which config it used, on stderr so its output stays machine-readable.</summary>
+    public static ConfigLocation Announce(ConfigLocation location)
+    {
+        Console.Error.WriteLine($"using {location.Description}");
+        return location;
+    }
 
     [CommandOption("--project <PROJECT>")]
     [Description("Git group; defaults to $PROJECT.")]
@@ -34,6 +46,6 @@ public class RunwaySettings : CommandSettings
             repo ??= "repo";
         }
 
-        return new LoadRequest(RunwayDirectory, ConfigFile, project ?? "", repo ?? "");
+        return new LoadRequest(RunwayDirectory, Config.Path, project ?? "", repo ?? "");
     }
 }

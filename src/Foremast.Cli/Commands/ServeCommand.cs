@@ -36,6 +36,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Append every dry-run action as a JSON line to FILE, so the record survives a crash.")]
         public string? ActionsLog { get; init; }
 
+        [CommandOption("--config <FILE>")]
+        [Description("Global Foremast config (.json, INI .cfg or config.py) for runs that name none; found as the other commands find it when absent.")]
+        public string? ConfigFile { get; init; }
+
         [CommandOption("--worker-id <ID>")]
         [Description("Identity in the partition lease table; default machine name and process id. Never share one between running engines.")]
         public string? WorkerId { get; init; }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Foremast.Core.Config;
 using Foremast.Core.Json;
 
 namespace Foremast.Cli.Publish;
@@ -12,18 +12,17 @@ public static class GateCredentials
 {
     public static string? TokenFromConfig(string? configFile)
     {
-        if (configFile is null || !File.Exists(configFile)) return null;
+        if (configFile is null) return null;
+
+        // The loader has already reported an unreadable config; here it only means "no token".
+        var root = ForemastSettingsLoader.ReadRoot(configFile, new List<Foremast.Core.Validation.Diagnostic>());
         try
         {
-            var auth = JsonNode.Parse(File.ReadAllText(configFile))?["credentials"]?["gate_authentication"];
+            var auth = root?["credentials"]?["gate_authentication"];
 
-            // config.py values may be Python-literal strings; accept those as Foremast did.
+            // config.py and INI values may be Python-literal strings; accept those as Foremast did.
             if (auth is JsonValue v && v.TryGetValue<string>(out var literal) && PythonLiteral.TryParse(literal, out var parsed)) auth = parsed;
             return auth?["github"]?["token"] is JsonValue token && token.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-        }
-        catch (JsonException)
-        {
-            return null; // the loader reports a malformed config file
         }
         catch (InvalidOperationException)
         {

@@ -1,4 +1,5 @@
 using Foremast.Cli.Commands;
+using Foremast.Core.Config;
 using Foremast.Local;
 
 namespace Foremast.Cli.Serve;
@@ -19,6 +20,12 @@ internal static class ServeSettings
         };
 
         // Unset flags are left out, so environment variables and appsettings still apply.
-        return values.Where(kv => kv.Value is not null).Select(kv => KeyValuePair.Create($"{LocalEngineOptions.Section}:{kv.Key}", kv.Value));
+        var local = values.Where(kv => kv.Value is not null).Select(kv => KeyValuePair.Create($"{LocalEngineOptions.Section}:{kv.Key}", kv.Value));
+
+        // The config is found as every command finds it (--config, foremast.cfg files, config.py), and said which.
+        var config = RunwaySettings.Announce(ConfigLocation.Find(s.ConfigFile));
+        return config.Path is null
+            ? local
+            : local.Append(KeyValuePair.Create<string, string?>("Foremast:ConfigFile", string.Join(Path.PathSeparator, config.Path.Split(Path.PathSeparator).Select(Path.GetFullPath))));
     }
 }

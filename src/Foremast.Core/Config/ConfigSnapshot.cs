@@ -16,6 +16,12 @@ public sealed record ConfigSnapshot
 
     public required string Repo { get; init; }
 
+    /// <summary>The project as given (<see cref="Project"/> is lower-cased for names); Spinnaker's <c>repoProjectKey</c>.</summary>
+    public string? GivenProject { get; init; }
+
+    /// <summary>The repo as given; Spinnaker's <c>repoSlug</c>.</summary>
+    public string? GivenRepo { get; init; }
+
     public required ConfigSource Source { get; init; }
 
     /// <summary>The merged <c>pipeline.json</c>.</summary>

@@ -14,6 +14,13 @@ internal static class DefaultsRenderer
 
     public static JsonObject? Render(TemplateStore store, string template, NameGenerator names, List<Diagnostic> diagnostics)
     {
+        // The defaults are rendered while loading, before any generator code runs; Jinja overrides of them are not read.
+        if (store.Exists(template) && store.LocationOf(template).EndsWith(TemplateStore.JinjaExtension, StringComparison.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Error(store.LocationOf(template), "$", $"Jinja overrides of the defaults template {template} are not supported; write it in Scriban as {template} in templates_path"));
+            return null;
+        }
+
         try
         {
             var profile = names.Name("iam_profile");
@@ -23,16 +30,19 @@ internal static class DefaultsRenderer
             if (!Rendered.TryGetValue(key, out var text))
             {
                 if (Rendered.Count > 1024) Rendered.Clear();
-                text = store.Render(template, new { app = names.App, profile });
+                // The values land inside JSON strings of the template: a quote or backslash in a repo name must not end the string.
+                text = store.Render(template, new { app = JsonString(names.App), profile = JsonString(profile) });
                 Rendered[key] = text;
             }
 
             return JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
         }
-        catch (Exception e) when (e is JsonException or TemplateNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or TemplateNotFoundException or InvalidOperationException or Scriban.Syntax.ScriptRuntimeException)
         {
             diagnostics.Add(Diagnostic.Error(store.Exists(template) ? store.LocationOf(template) : template, "$", $"defaults template {template} is unusable: {e.Message}"));
             return null;
         }
     }
+
+    private static string JsonString(string value) => JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
 }

@@ -27,26 +27,70 @@ public static class ForemastSettingsLoader
         ["aws"] = Aws.AwsSettingsReader.Keys,
     };
 
+    /// <param name="path">
+    /// A config file, read by its extension: <c>.cfg</c>/<c>.ini</c> as Foremast's INI, <c>.py</c> as a literal
+    /// <c>config.py</c>, anything else as JSON. Several INI files joined by <see cref="Path.PathSeparator"/> are merged
+    /// key by key, later files winning (<see cref="ConfigLocation"/>). Null gives Foremast's defaults.
+    /// </param>
     public static ForemastSettings Load(string? path, ICollection<Diagnostic> diagnostics)
     {
         if (path is null) return new ForemastSettings();
-        var display = path;
-        if (!File.Exists(path))
-        {
-            diagnostics.Add(Diagnostic.Error(display, "$", "config file not found"));
-            return new ForemastSettings();
-        }
+        var root = ReadRoot(path, diagnostics);
+        if (root is null) return new ForemastSettings();
+        var files = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
 
-        var node = JsonFileReader.Read(path, display, diagnostics);
-        if (node is null) return new ForemastSettings();
-        if (node is not JsonObject root)
-        {
-            diagnostics.Add(Diagnostic.Error(display, "$", $"expected an object of sections, got {JsonKinds.Describe(node)}"));
-            return new ForemastSettings();
-        }
-
-        return Parse(root, display, Path.GetDirectoryName(Path.GetFullPath(path))!, diagnostics);
+        // templates_path is relative to the (last) file that could set it, as the user wrote it there.
+        return Parse(root, string.Join(", ", files), Path.GetDirectoryName(Path.GetFullPath(files[^1]))!, diagnostics);
     }
+
+    /// <summary>The config's sections as JSON, whatever the file format; null (with a diagnostic) when unreadable.</summary>
+    public static JsonObject? ReadRoot(string path, ICollection<Diagnostic> diagnostics)
+    {
+        var files = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var display = string.Join(", ", files);
+        foreach (var file in files)
+        {
+            if (Directory.Exists(file))
+            {
+                diagnostics.Add(Diagnostic.Error(file, "$", "expected a config file, got a directory"));
+                return null;
+            }
+
+            if (!File.Exists(file))
+            {
+                diagnostics.Add(Diagnostic.Error(file, "$", "config file not found"));
+                return null;
+            }
+        }
+
+        var before = diagnostics.Count(d => d.Severity == Severity.Error);
+        JsonNode? node;
+        if (files.All(IsIni))
+        {
+            node = IniConfigReader.Read(files, diagnostics);
+        }
+        else if (files.Length == 1 && files[0].EndsWith(".py", StringComparison.OrdinalIgnoreCase))
+        {
+            node = ConfigPyReader.Read(files[0], diagnostics);
+        }
+        else if (files.Length == 1)
+        {
+            node = JsonFileReader.Read(files[0], display, diagnostics);
+        }
+        else
+        {
+            diagnostics.Add(Diagnostic.Error(display, "$", "only INI files (.cfg) can be merged"));
+            return null;
+        }
+
+        if (node is null || diagnostics.Count(d => d.Severity == Severity.Error) > before) return null;
+        if (node is JsonObject root) return root;
+        diagnostics.Add(Diagnostic.Error(display, "$", $"expected an object of sections, got {JsonKinds.Describe(node)}"));
+        return null;
+    }
+
+    private static bool IsIni(string file) =>
+        file.EndsWith(".cfg", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ini", StringComparison.OrdinalIgnoreCase);
 
     public static ForemastSettings Parse(JsonObject root, string file, string baseDirectory, ICollection<Diagnostic> diagnostics)
     {

@@ -4,6 +4,7 @@ using Foremast.Core.Json;
 using Foremast.Core.Naming;
 using Foremast.Core.Templates;
 using Foremast.Core.Validation;
+using Foremast.Core.Validation.Rules;
 
 namespace Foremast.Core.Config;
 
@@ -22,7 +23,7 @@ public static class RunwayLoader
         if (files is null) return new LoadResult(null, diagnostics);
 
         var source = request.Source ?? ConfigSource.Directory(Path.GetFullPath(request.RunwayDirectory), files.ContentHash());
-        return Build(files, settings, request.Project, request.Repo, source, diagnostics);
+        return Build(files, settings, request.Project, request.Repo, source, diagnostics, request.RunwayDirectory);
     }
 
     /// <summary>Builds a snapshot from already-read file texts (file name → JSON text); used for git sources and tests.</summary>
@@ -42,7 +43,7 @@ public static class RunwayLoader
         return Build(files, settings, project, repo, source ?? ConfigSource.Directory("(memory)", files.ContentHash()), diagnostics);
     }
 
-    private static LoadResult Build(RunwayFiles files, ForemastSettings settings, string project, string repo, ConfigSource source, List<Diagnostic> diagnostics)
+    private static LoadResult Build(RunwayFiles files, ForemastSettings settings, string project, string repo, ConfigSource source, List<Diagnostic> diagnostics, string? runwayDirectory = null)
     {
         if (string.IsNullOrWhiteSpace(project) || string.IsNullOrWhiteSpace(repo))
         {
@@ -69,6 +70,9 @@ public static class RunwayLoader
             diagnostics.Add(Diagnostic.Error(PipelineFile, "$", $"expected an object, got {JsonKinds.Describe(files.Pipeline)}"));
         }
 
+        // An unreadable pipeline.json has its own error; its env list is unknown, so nothing is reported against the defaults' list.
+        var pipelineUnreadable = userPipeline is null;
+
         if (userPipeline is not null) RunwayValidator.ValidatePipeline(userPipeline, PipelineFile, settings, diagnostics);
 
         var store = TemplateStore.For(settings.TemplatesPath);
@@ -78,11 +82,13 @@ public static class RunwayLoader
 
         var pipeline = JsonElements.From(DeepChainMap.Merge(userPipeline, pipelineDefaults));
         var type = pipeline.TryGetProperty("type", out var tv) && tv.ValueKind == JsonValueKind.String ? tv.GetString()! : "ec2";
-        var pipelineEnvs = pipeline.TryGetProperty("env", out var ev) && ev.ValueKind == JsonValueKind.Array
+        var pipelineEnvs = !pipelineUnreadable && pipeline.TryGetProperty("env", out var ev) && ev.ValueKind == JsonValueKind.Array
             ? ev.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
             : [];
+        var typeIsKnown = settings.AllTypes.Contains(type);
 
         var environments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var userEnvs = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var env in EnvsToLoad(settings, type, pipelineEnvs, files))
         {
             var file = EnvFile(env);
@@ -90,7 +96,9 @@ public static class RunwayLoader
             {
                 if (pipelineEnvs.Contains(env))
                 {
-                    diagnostics.Add(Diagnostic.Error(file, "$", $"missing: pipeline.json lists env \"{env}\" but {file} does not exist"));
+                    var other = files.Envs.Keys.FirstOrDefault(e => string.Equals(e, env, StringComparison.OrdinalIgnoreCase));
+                    var hint = other is null ? "" : $" ({EnvFile(other)} differs only in case; rename it)";
+                    diagnostics.Add(Diagnostic.Error(file, "$", $"missing: pipeline.json lists env \"{env}\" but {file} does not exist{hint}"));
                 }
 
                 continue;
@@ -103,7 +111,8 @@ public static class RunwayLoader
                 continue;
             }
 
-            RunwayValidator.ValidateEnvironment(userEnv, file, env, settings, diagnostics, envDefaults);
+            RunwayValidator.ValidateEnvironment(userEnv, file, env, settings, diagnostics, envDefaults, typeIsKnown ? type : null);
+            userEnvs[env] = userEnv;
             if (diagnostics.Any(d => d.Severity == Severity.Error && d.File == file)) continue;
             environments[env] = JsonElements.Write(w => EnvironmentMerge.Write(w, userEnv, envDefaults));
         }
@@ -120,6 +129,15 @@ public static class RunwayLoader
             diagnostics.Add(Diagnostic.Warning(EnvFile(env), "$", $"ignored: env \"{env}\" is not one of the configured envs ({string.Join(", ", loaded)})"));
         }
 
+        if (!pipelineUnreadable && typeIsKnown)
+        {
+            TemplateReferences.Check(userPipeline!, type, pipelineEnvs, settings, runwayDirectory, diagnostics);
+            TemplatesPathFiles.Check(settings, type, pipelineEnvs, Keys(userPipeline!["services"]), TemplatesFiles(userPipeline!["pipeline_files"]), diagnostics);
+            CheckPrimaryRegion(userPipeline!, pipelineEnvs, environments, diagnostics);
+            var defaultBucket = pipelineEnvs.Any(e => !userEnvs.TryGetValue(e, out var u) || !NamesItsBucket(u));
+            NameRules.Check(names, type, settings, defaultBucket, diagnostics);
+        }
+
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new LoadResult(null, diagnostics);
 
         var snapshot = new ConfigSnapshot
@@ -127,6 +145,8 @@ public static class RunwayLoader
             App = names.App,
             Project = names.Project,
             Repo = names.Repo,
+            GivenProject = names.RawProject,
+            GivenRepo = names.RawRepo,
             Source = source,
             Pipeline = pipeline,
             Environments = environments,
@@ -135,6 +155,43 @@ public static class RunwayLoader
         };
         return new LoadResult(snapshot, diagnostics);
     }
+
+    /// <summary>Foremast names the generic DNS record and the un-suffixed bucket after the primary region, so every env must deploy there.</summary>
+    private static void CheckPrimaryRegion(JsonObject pipeline, IReadOnlyList<string> envs, Dictionary<string, JsonElement> environments, List<Diagnostic> diagnostics)
+    {
+        if (pipeline["primary_region"] is not JsonValue value || !value.TryGetValue<string>(out var primary)) return;
+        foreach (var env in envs)
+        {
+            if (!environments.TryGetValue(env, out var settings)) continue;
+            var regions = RegionsOf(settings);
+            if (regions.Count == 0 || regions.Contains(primary)) continue;
+            diagnostics.Add(Diagnostic.Error(PipelineFile, "$.primary_region", $"expected a region env \"{env}\" deploys to ({string.Join(", ", regions)}), got string \"{primary}\""));
+        }
+    }
+
+    private static List<string> RegionsOf(JsonElement env)
+    {
+        if (!env.TryGetProperty("regions", out var regions)) return [];
+        return regions.ValueKind switch
+        {
+            JsonValueKind.Object => regions.EnumerateObject().Select(p => p.Name).ToList(),
+            JsonValueKind.Array => regions.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToList(),
+            _ => [],
+        };
+    }
+
+    private static IEnumerable<string> Keys(JsonNode? node) => node is JsonObject obj ? obj.Select(p => p.Key) : [];
+
+    /// <summary>Manual pipeline files read from templates_path (<c>templates://x</c> is <c>pipeline/x</c> there).</summary>
+    private static IEnumerable<string> TemplatesFiles(JsonNode? node) =>
+        node is JsonArray files
+            ? files.Select(f => f is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").Where(f => f.StartsWith("templates://", StringComparison.Ordinal)).Select(f => f["templates://".Length..])
+            : [];
+
+    private static bool NamesItsBucket(JsonObject env) =>
+        env["s3"] is JsonObject s3 && (s3["bucket_name"] is JsonValue b && b.TryGetValue<string>(out var name) && name.Length > 0
+                                       || s3["shared_bucket_master"] is JsonValue m && m.TryGetValue<bool>(out var master) && master
+                                       || s3["shared_bucket_target"] is JsonValue t && t.TryGetValue<string>(out var target) && target.Length > 0);
 
     private static IReadOnlyList<string> EnvsToLoad(ForemastSettings settings, string type, IReadOnlyList<string> pipelineEnvs, RunwayFiles files)
     {

@@ -41,6 +41,17 @@ internal sealed class SettingsSectionReader(JsonObject root, string file, IColle
         var node = Native(section, key);
         if (node is null) return null;
         if (node is JsonValue v && v.TryGetValue<bool>(out var b)) return b;
+
+        // INI values are text; ConfigParser.getboolean's spellings.
+        if (node is JsonValue t && t.TryGetValue<string>(out var text))
+        {
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "true" or "yes" or "on" or "1": return true;
+                case "false" or "no" or "off" or "0": return false;
+            }
+        }
+
         Error(section, key, "true or false", node);
         return null;
     }

@@ -5,6 +5,9 @@ namespace Foremast.Core.Json;
 
 public static class JsonKinds
 {
+    // The user's own text, as typed: "café" stays "café", not "caf\u00E9". Quotes and control characters are still escaped.
+    private static readonly JsonSerializerOptions AsTyped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Describes a value for an error message: <c>string "abc"</c>, <c>number 12</c>, <c>an array</c>.</summary>
     public static string Describe(JsonNode? node)
     {
@@ -13,8 +16,8 @@ public static class JsonKinds
         {
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
-            JsonValueKind.String => $"string {Truncate(node.ToJsonString())}",
-            JsonValueKind.Number => $"number {Truncate(node.ToJsonString())}",
+            JsonValueKind.String => $"string {Truncate(node.ToJsonString(AsTyped))}",
+            JsonValueKind.Number => $"number {Truncate(node.ToJsonString(AsTyped))}",
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => "null",

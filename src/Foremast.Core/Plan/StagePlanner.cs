@@ -120,7 +120,9 @@ public static class StagePlanner
     }
 
     private static TimeSpan ApprovalTimeout(JsonElement data, ForemastSettings settings) =>
-        data.TryGetProperty("app", out var app) && app.TryGetProperty("approval_timeout", out var ms) && ms.ValueKind == JsonValueKind.Number && ms.TryGetInt64(out var value) && value > 0
+        // 7200000.0 is as whole a number of milliseconds as 7200000; generate prints both as 7200000.
+        data.TryGetProperty("app", out var app) && app.TryGetProperty("approval_timeout", out var ms) && ms.ValueKind == JsonValueKind.Number
+        && ms.TryGetDouble(out var value) && value >= 1 && value == Math.Floor(value) && value <= TimeSpan.MaxValue.TotalMilliseconds
             ? TimeSpan.FromMilliseconds(value)
             : settings.ApprovalTimeout;
 

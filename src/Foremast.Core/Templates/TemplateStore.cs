@@ -38,25 +38,70 @@ public sealed class TemplateStore : ITemplateLoader
 
     public static IReadOnlyCollection<string> BuiltInTemplateNames => BuiltInNames;
 
-    public bool Exists(string name) => ExternalPath(name) is { } p && File.Exists(p) || BuiltInNames.Contains(name);
+    /// <summary>Foremast's Jinja file extension: <c>x.json.j2</c> in templates_path stands for the built-in <c>x.json.sbn</c>.</summary>
+    public const string JinjaExtension = ".j2";
+
+    private const string ScribanExtension = ".sbn";
+
+    /// <summary>
+    /// Turns a Jinja template (file name, text) into Scriban text. The translator lives with the generator; until it
+    /// registers, <c>.j2</c> overrides are found (so validation sees them) but cannot be read.
+    /// </summary>
+    public static Func<string, string, string>? JinjaTranslator { get; set; }
+
+    /// <summary>The functions translated Jinja calls, pushed into every context this store creates.</summary>
+    public static ScriptObject? JinjaFunctions { get; set; }
+
+    public bool Exists(string name) => ExternalFile(name) is not null || BuiltInNames.Contains(BuiltInName(name));
 
     /// <summary>Where a template comes from: the external file path, or <see cref="BuiltInLocation"/>.</summary>
     public string LocationOf(string name)
     {
-        var external = ExternalPath(name);
-        if (external is not null && File.Exists(external)) return external;
-        if (BuiltInNames.Contains(name)) return BuiltInLocation;
+        if (ExternalFile(name) is { } external) return external;
+        if (BuiltInNames.Contains(BuiltInName(name))) return BuiltInLocation;
         throw NotFound(name);
     }
 
+    /// <summary>
+    /// A template's Scriban text. Per file, as Foremast's Jinja loader: the external <c>name</c> wins, then the external
+    /// Jinja <c>.j2</c> of the same name (translated), then the built-in template. A Jinja include of
+    /// <c>x.json.j2</c> that the user does not override is the built-in <c>x.json.sbn</c>.
+    /// </summary>
     public string ReadText(string name)
     {
-        var external = ExternalPath(name);
-        if (external is not null && File.Exists(external)) return File.ReadAllText(external);
-        if (!BuiltInNames.Contains(name)) throw NotFound(name);
-        using var stream = ResourceAssembly.GetManifestResourceStream("templates/" + name)!;
+        if (ExternalFile(name) is { } external)
+        {
+            var text = File.ReadAllText(external);
+            if (!external.EndsWith(JinjaExtension, StringComparison.Ordinal)) return text;
+            var translate = JinjaTranslator ?? throw new InvalidOperationException($"{external}: Jinja templates can only be rendered by the pipeline generator");
+            return translate(Path.GetRelativePath(ExternalDirectory!, external), text);
+        }
+
+        if (!BuiltInNames.Contains(BuiltInName(name))) throw NotFound(name);
+        return BuiltInText(name);
+    }
+
+    /// <summary>The built-in template a name stands for, whatever templates_path holds.</summary>
+    public static string BuiltInText(string name)
+    {
+        using var stream = ResourceAssembly.GetManifestResourceStream("templates/" + BuiltInName(name)) ?? throw new TemplateNotFoundException(name, [BuiltInLocation]);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>The built-in name a template name stands for: <c>x.json.j2</c> → <c>x.json.sbn</c>.</summary>
+    public static string BuiltInName(string name) =>
+        name.EndsWith(JinjaExtension, StringComparison.Ordinal) ? name[..^JinjaExtension.Length] + ScribanExtension : name;
+
+    /// <summary>The external file for a name: itself, or its Jinja twin (<c>x.json.sbn</c> ↔ <c>x.json.j2</c>).</summary>
+    private string? ExternalFile(string name)
+    {
+        if (ExternalPath(name) is not { } path) return null;
+        if (File.Exists(path)) return path;
+        string? twin = null;
+        if (name.EndsWith(ScribanExtension, StringComparison.Ordinal)) twin = ExternalPath(name[..^ScribanExtension.Length] + JinjaExtension);
+        else if (name.EndsWith(JinjaExtension, StringComparison.Ordinal)) twin = ExternalPath(BuiltInName(name));
+        return twin is not null && File.Exists(twin) ? twin : null;
     }
 
     public Template Get(string name) => _compiled.GetOrAdd(name, n =>
@@ -83,6 +128,7 @@ public sealed class TemplateStore : ITemplateLoader
     {
         var globals = model as ScriptObject ?? BuildGlobals(model);
         var context = CreateContext();
+        if (JinjaFunctions is { } jinja) context.PushGlobal(jinja);
         context.PushGlobal(globals);
         return context;
     }

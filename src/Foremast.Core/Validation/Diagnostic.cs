@@ -2,6 +2,8 @@ namespace Foremast.Core.Validation;
 
 public enum Severity
 {
+    /// <summary>Information that needs no action (a Foremast template this engine does not use). Below Warning, so the existing values keep their numbers.</summary>
+    Note = -1,
     Warning,
     Error,
 }
@@ -15,6 +17,12 @@ public sealed record Diagnostic(Severity Severity, string File, string Path, str
 
     public static Diagnostic Warning(string file, string path, string message) => new(Severity.Warning, file, path, message);
 
-    public override string ToString() =>
-        Severity == Severity.Warning ? $"{File}: {Path}: warning: {Message}" : $"{File}: {Path}: {Message}";
+    public static Diagnostic Note(string file, string path, string message) => new(Severity.Note, file, path, message);
+
+    public override string ToString() => Severity switch
+    {
+        Severity.Warning => $"{File}: {Path}: warning: {Message}",
+        Severity.Note => $"{File}: {Path}: note: {Message}",
+        _ => $"{File}: {Path}: {Message}",
+    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Foremast.Core.Config;
 using Foremast.Core.Json;
+using Foremast.Core.Validation.Rules;
 using Foremast.Core.Validation.Spec;
 
 namespace Foremast.Core.Validation;
@@ -10,8 +11,13 @@ namespace Foremast.Core.Validation;
 /// kind and the admin's approval_skip permission. A region override is checked with its effective values
 /// (override, then env, then defaults), as Foremast merges them.
 /// </summary>
-internal sealed class EnvironmentRules(string file, string envName, ForemastSettings settings, ICollection<Diagnostic> diagnostics)
+internal sealed class EnvironmentRules(string file, string envName, ForemastSettings settings, ICollection<Diagnostic> diagnostics, string? pipelineType = null)
 {
+    private readonly SecurityGroupRules _securityGroups = new(file, settings, diagnostics);
+    private readonly LoadBalancerRules _loadBalancer = new(file, diagnostics);
+    private readonly LambdaTriggerRules _triggers = new(file, diagnostics);
+    private readonly PipelineTypeRules? _type = pipelineType is null ? null : new(file, pipelineType, settings, diagnostics);
+
     /// <param name="layers">The document being checked first, then what it falls back to.</param>
     /// <param name="isRegionOverride">Whether <paramref name="doc"/> is a <c>regions.{region}</c> override rather than the env file.</param>
     public void Check(JsonObject doc, string path, JsonObject?[] layers, bool isRegionOverride)
@@ -20,7 +26,22 @@ internal sealed class EnvironmentRules(string file, string envName, ForemastSett
         CheckIngressRanges(doc, path);
         CheckListenerProtocols(doc, path, layers);
         CheckApprovalSkip(doc, path);
+        CheckApprovalTimeout(doc, path);
+        _securityGroups.Check(doc, path);
+        _loadBalancer.Check(doc, path, layers);
+        _triggers.Check(doc, path);
+        _type?.Check(doc, path, isRegionOverride);
         if (!isRegionOverride) CheckHasRegions(doc);
+    }
+
+    /// <summary>Spinnaker reads the timeout in milliseconds; a value under a minute is almost always seconds written as milliseconds.</summary>
+    private void CheckApprovalTimeout(JsonObject doc, string path)
+    {
+        if ((doc["app"] as JsonObject)?["approval_timeout"] is not JsonValue timeout || !JsonNumbers.TryGetDouble(timeout, out var ms) || ms < 1 || ms >= 60_000) return;
+        diagnostics.Add(Diagnostic.Warning(
+            file,
+            JsonPaths.Child(JsonPaths.Child(path, "app"), "approval_timeout"),
+            $"{JsonKinds.Describe(timeout)} is milliseconds: the checkpoint would time out in under a minute (for {ms:0} seconds write {ms * 1000:0})"));
     }
 
     /// <summary>An empty <c>regions</c> leaves the env without a pipeline; usually a forgotten <c>{"us-east-1": {}}</c>.</summary>

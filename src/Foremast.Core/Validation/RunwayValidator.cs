@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Foremast.Core.Config;
 using Foremast.Core.Json;
+using Foremast.Core.Validation.Rules;
 using Foremast.Core.Validation.Spec;
 
 namespace Foremast.Core.Validation;
@@ -11,6 +12,7 @@ public static class RunwayValidator
     public static void ValidatePipeline(JsonObject pipeline, string file, ForemastSettings settings, ICollection<Diagnostic> diagnostics)
     {
         new SpecWalker(file, diagnostics).Walk(PipelineSpec.Root, pipeline, "$");
+        PipelineRules.Check(pipeline, file, settings, diagnostics);
 
         // Allowed types are the admin's choice (aws_types, gcp_types, *_manual_types), so they are not in the static spec.
         if (pipeline["type"] is JsonValue t && t.TryGetValue<string>(out var name))
@@ -25,12 +27,13 @@ public static class RunwayValidator
     }
 
     /// <param name="defaults">The rendered env defaults, so cross-key checks see the values a key falls back to.</param>
-    public static void ValidateEnvironment(JsonObject env, string file, string envName, ForemastSettings settings, ICollection<Diagnostic> diagnostics, JsonObject? defaults = null)
+    /// <param name="pipelineType">The type from pipeline.json, for the rules that depend on it (regions of its cloud, strategies, definitions); null skips them.</param>
+    public static void ValidateEnvironment(JsonObject env, string file, string envName, ForemastSettings settings, ICollection<Diagnostic> diagnostics, JsonObject? defaults = null, string? pipelineType = null)
     {
         new SpecWalker(file, diagnostics).Walk(EnvironmentSpec.Root, env, "$");
 
         // Cross-key rules skip values of the wrong type (already reported), so they run even when the walk found errors.
-        var semantic = new EnvironmentRules(file, envName, settings, diagnostics);
+        var semantic = new EnvironmentRules(file, envName, settings, diagnostics, pipelineType);
         semantic.Check(env, "$", [env, defaults], isRegionOverride: false);
         if (env["regions"] is JsonObject regions)
         {

@@ -20,6 +20,7 @@ public static class ApplicationDefinition
     public static JsonObject Render(ConfigSnapshot snapshot, string email, string cloudProvider = "aws")
     {
         var store = TemplateStore.For(snapshot.Settings.TemplatesPath);
+        Generator.Jinja.JinjaSupport.EnsureRegistered();
         var text = store.Render(TemplateName, Model(snapshot, email, cloudProvider));
         try
         {
@@ -44,8 +45,9 @@ public static class ApplicationDefinition
         {
             ["app"] = snapshot.App,
             ["email"] = email,
-            ["project"] = snapshot.Project,
-            ["repo"] = snapshot.Repo,
+            // Foremast sent the project and repo as given; only generated names are lower-cased.
+            ["project"] = snapshot.GivenProject ?? snapshot.Project,
+            ["repo"] = snapshot.GivenRepo ?? snapshot.Repo,
             ["cloud_provider"] = cloudProvider,
             ["permissions"] = pipeline["permissions"],
             ["chaos_monkey"] = chaos,

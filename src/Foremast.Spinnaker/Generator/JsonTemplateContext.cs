@@ -38,9 +38,14 @@ internal sealed class JsonTemplateContext : TemplateContext
     /// </summary>
     public static JsonTemplateContext Rent(TemplateStore store)
     {
+        // Jinja overrides in templates_path (x.json.j2) are read through the store as translated Scriban.
+        Jinja.JinjaSupport.EnsureRegistered();
         if (Pools.GetOrCreateValue(store).TryTake(out var context)) return context;
         context = store.Configure(new JsonTemplateContext());
         context.PushGlobal(TemplateFunctions.Shared);
+
+        // Translated Jinja (a user's .j2 override, or what it includes) calls the j2_* functions.
+        context.PushGlobal(Jinja.JinjaRuntime.Functions);
         return context;
     }
 

@@ -47,7 +47,15 @@ internal static class ManualPipelines
             foreach (var node in pipelines)
             {
                 if (node is not JsonObject pipeline) throw new InvalidOperationException($"pipeline file \"{fileName}\" must give a pipeline object or an array of them");
-                result.Add(Complete(manual, pipeline, fileName));
+                var completed = Complete(manual, pipeline, fileName);
+
+                // Two pipelines with one name would overwrite each other in Spinnaker (and in the output directory).
+                if (result.Any(r => r.Name == completed.Name))
+                {
+                    throw new InvalidPipelineFileException($"pipeline file \"{fileName}\": a pipeline named \"{completed.Name}\" is already given by an earlier pipeline_files entry; names must be unique");
+                }
+
+                result.Add(completed);
             }
         }
 
@@ -102,7 +110,16 @@ internal static class ManualPipelines
         if (!pipeline.ContainsKey("application")) pipeline["application"] = app;
         var shortName = fileName.StartsWith(TemplatesScheme, StringComparison.Ordinal) ? fileName[TemplatesScheme.Length..] : fileName;
         if (!pipeline.ContainsKey("name")) pipeline["name"] = NormalizeName(shortName);
-        var name = pipeline["name"]!.ToString();
+        if (pipeline["name"] is not JsonValue nameValue || !nameValue.TryGetValue<string>(out var name) || string.IsNullOrWhiteSpace(name))
+        {
+            throw new InvalidPipelineFileException($"pipeline file \"{fileName}\": \"name\" must be a non-empty string, got {Foremast.Core.Json.JsonKinds.Describe(pipeline["name"])} (leave it out to use the file name)");
+        }
+
+        if (pipeline["application"] is not JsonValue appValue || !appValue.TryGetValue<string>(out _))
+        {
+            throw new InvalidPipelineFileException($"pipeline file \"{fileName}\": \"application\" must be a string, got {Foremast.Core.Json.JsonKinds.Describe(pipeline["application"])}");
+        }
+
         if (!pipeline.ContainsKey("id") && manual.Lookups.ExistingPipelineId(pipeline["application"]!.ToString(), name) is { } id) pipeline["id"] = id;
         return new GeneratedPipeline(null, $"pipeline.manual.{NormalizeName(name).Replace(' ', '_')}.json", pipeline);
     }

@@ -134,7 +134,9 @@ public class StagePlannerTests
     [InlineData("stepfunction", new[] { "Setup Step Function [dev]" })]
     public void Serverless_types_have_no_bake_and_their_own_stage_names(string type, string[] expected)
     {
-        var plan = StagePlanner.Plan(Snapshot($$"""{"type": "{{type}}", "env": ["dev"]}""", new Dictionary<string, string> { ["dev"] = "{}" }));
+        // Step Functions and Data Pipelines need a definition to validate.
+        var env = type is "lambda" ? "{}" : "{\"" + type + "\": {\"json_definition\": {\"StartAt\": \"Go\"}}}";
+        var plan = StagePlanner.Plan(Snapshot($$"""{"type": "{{type}}", "env": ["dev"]}""", new Dictionary<string, string> { ["dev"] = env }));
 
         Assert.Equal(expected, plan.Regions[0].Stages.Select(s => s.Name));
     }

@@ -19,10 +19,20 @@ public partial class MutationTests(ITestOutputHelper output)
         new JsonArray(), new JsonObject(), new JsonArray(1, "a", null), new JsonObject { ["a"] = 1 }, new string('z', 500),
     ];
 
+    /// <summary>Values of the right type that only domain rules catch: bad CIDRs, protocols, regions, strategies, schedules, names.</summary>
+    private static readonly JsonNode?[] Plausible =
+    [
+        "10.0.0.0/33", "10.0.0.256/8", "10.1/8", "tpc", "all", "icmp", "-1", "us-est-1", "us-central1", "eu-west-9", "branchrelease",
+        "rollingpush", "canary", "HTTPS:443", "TLS:443", "TCP:8080", "SSL:443/x", "rate(5 minute)", "rate(0 hours)", "cron(0 12 * * MON *)",
+        "cron(61 * * * ? *)", "elb_logs", "Bucket", "$slef", "pipeline.completed", "stepfunction", "datapipeline", "s3", "lambda",
+        "https://sqs.us-east-1.amazonaws.com/1/q", "arn:aws:kinesis:us-east-1:1:stream/x", "prodp", "café", -1, 7200, 30, 0, 65536,
+    ];
+
     private static readonly string[] KeyNames =
     [
         "type", "env", "asg", "min_inst", "max_inst", "elb", "ports", "regions", "us-west-2", "app", "approval_skip", "lambda_triggers",
         "scaling_policy", "ingress", "start_port", "end_port", "target", "deploy_strategy", "min_instnace", "$self", "10.0.0.0/8", "",
+        "10.0.0.0/33", "us-est-1", "primary_region", "protocol", "schedule", "bucket_name", "certificate", "health", "timeout", "interval",
     ];
 
     [Fact]
@@ -84,6 +94,9 @@ public partial class MutationTests(ITestOutputHelper output)
             case 2:
                 texts["application-master-qa.json"] = texts[files[random.Next(files.Length)]];
                 return "added an env file no config lists";
+            case 3:
+            case 4:
+                return PlausibleMutation(texts, file, random);
             default:
                 var root = JsonNode.Parse(texts[file])!;
                 var steps = 1 + random.Next(3);
@@ -92,6 +105,43 @@ public partial class MutationTests(ITestOutputHelper output)
                 texts[file] = root.ToJsonString();
                 return $"{file}: {string.Join(", ", what)}";
         }
+    }
+
+    /// <summary>Replaces a string or number with a value of a plausible shape that is still wrong (or sets one on a random object).</summary>
+    private static string PlausibleMutation(Dictionary<string, string> texts, string file, Random random)
+    {
+        var root = JsonNode.Parse(texts[file])!;
+        var nodes = new List<JsonNode>();
+        Collect(root, nodes);
+        var values = nodes.Where(n => n is JsonValue && n.Parent is not null).ToList();
+        var value = Plausible[random.Next(Plausible.Length)]?.DeepClone();
+        string what;
+        if (values.Count == 0 || random.Next(4) == 0)
+        {
+            var objects = nodes.OfType<JsonObject>().ToList();
+            if (objects.Count == 0) return "no change";
+            var target = objects[random.Next(objects.Count)];
+            var key = KeyNames[random.Next(KeyNames.Length)];
+            target[key] = value;
+            what = $"set {target.GetPath()}.{key} to {value?.ToJsonString()}";
+        }
+        else
+        {
+            var target = values[random.Next(values.Count)];
+            what = $"replaced {target.GetPath()} with {value?.ToJsonString()}";
+            switch (target.Parent)
+            {
+                case JsonObject po:
+                    po[target.GetPropertyName()] = value;
+                    break;
+                case JsonArray pa:
+                    pa[target.GetElementIndex()] = value;
+                    break;
+            }
+        }
+
+        texts[file] = root.ToJsonString();
+        return $"{file}: {what}";
     }
 
     private static string TextMutation(Dictionary<string, string> texts, string file, Random random)

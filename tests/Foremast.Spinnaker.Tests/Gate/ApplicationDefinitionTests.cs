@@ -40,6 +40,32 @@ public class ApplicationDefinitionTests
     }
 
     [Fact]
+    public void Repo_project_key_and_slug_keep_the_case_they_were_given_in_while_names_are_lower_case()
+    {
+        var snapshot = RunwayLoader.Load(new LoadRequest(Fixtures.ScenarioRunway("01-ec2-3env-2region"), Fixtures.ScenarioConfig("01-ec2-3env-2region"), "Forrest", "UniCorn")).SnapshotOrThrow();
+
+        var application = ApplicationDefinition.Render(snapshot, "a@b.c")["job"]![0]!["application"]!;
+
+        Assert.Equal("Forrest", (string?)application["repoProjectKey"]);
+        Assert.Equal("UniCorn", (string?)application["repoSlug"]);
+        Assert.Equal("unicornforrest", (string?)application["name"]);
+    }
+
+    [Fact]
+    public void A_jinja_app_data_override_in_templates_path_renders_the_create_application_task()
+    {
+        var builder = new ScenarioBuilder("01-ec2-3env-2region").WithTemplate(
+            "infrastructure/app_data.json.j2",
+            """{"job": [{"type": "createApplication", "application": {"name": "{{ app }}", "email": "{{ email | upper }}", "repoSlug": "{{ repo }}"}}]}""");
+
+        var application = ApplicationDefinition.Render(builder.Load(), "team@example.com")["job"]![0]!["application"]!;
+
+        Assert.Equal("unicornforrest", (string?)application["name"]);
+        Assert.Equal("TEAM@EXAMPLE.COM", (string?)application["email"]);
+        Assert.Equal("unicorn", (string?)application["repoSlug"]);
+    }
+
+    [Fact]
     public void App_instance_link_replaces_the_default_of_the_same_title_in_place()
     {
         var snapshot = Snapshot(

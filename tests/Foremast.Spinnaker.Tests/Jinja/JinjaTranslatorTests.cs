@@ -30,6 +30,18 @@ public class JinjaTranslatorTests
         Assert.Equal(expected, Render(jinja));
     }
 
+    [Theory]
+    [InlineData("{% for i in range(3) %}{{ i }}{% if not loop.last %},{% endif %}{% endfor %}", "0,1,2")]
+    [InlineData("{% for i in range(1, 7, 2) %}{{ loop.index }}:{{ i }} {% endfor %}", "1:1 2:3 3:5 ")]
+    [InlineData("{% for k, v in data.app.items() %}{{ k }}={{ v }};{% endfor %}", "appname=unicornforrest;repo_name=unicorn;triggerjob=forrest_unicorn;")]
+    [InlineData("{{ obj.keys() | join(',') }}|{{ obj.values() | length }}|{{ obj.get('k') }}|{{ obj.get('nope', 'd') }}", "k,s|2|1|d")]
+    [InlineData("{% for s in stages %}{{ s.name | upper | replace('S', '$') }}{{ loop.revindex0 }}{% endfor %}", "FIR$T1$ECOND0")]
+    [InlineData("{{ missing | default('x') | lower }} {{ stages | tojson }}", "x [{\"name\":\"first\"},{\"name\":\"second\",\"wait\":5}]")]
+    public void Foremast_style_templates_render_range_items_and_filters_as_jinja_does(string jinja, string expected)
+    {
+        Assert.Equal(expected, Render(jinja));
+    }
+
     [Fact]
     public void Null_prints_nothing_like_a_missing_value_when_printed_or_concatenated()
     {

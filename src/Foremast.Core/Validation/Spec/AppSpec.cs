@@ -12,7 +12,9 @@ internal static class AppSpec
         ("approval_timeout", Int("judgment stage timeout in milliseconds (0 or null: the default)", 0, nullable: true)),
         ("archaius_enabled", Bool("create the Archaius application.properties")),
         ("canary", Bool("render canary user data for custom templates")),
-        ("custom_tags", FreeObj("tags for instances, Lambda, buckets and state machines")),
+        ("custom_tags", Map(
+            "tags for instances, Lambda, buckets and state machines",
+            new SpecNode { Types = JsonTypes.String | JsonTypes.Number | JsonTypes.Boolean, Description = "tag value (AWS tags are text)", Expected = "a tag value (a string, number or true/false)" })),
         ("email", Str("not used by Foremast", nullable: true)),
         ("eureka_enabled", Bool("service discovery instead of ELB and DNS")),
         ("instance_profile", Str("IAM instance profile")),

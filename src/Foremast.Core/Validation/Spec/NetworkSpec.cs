@@ -30,7 +30,7 @@ internal static class NetworkSpec
         "a TCP port, or {start_port, end_port, protocol, env}",
         ("start_port", Int("first port (-1: all, for protocol -1 or ICMP)", -1, 65535)),
         ("end_port", Int("last port", -1, 65535)),
-        ("protocol", Str("tcp, udp, icmp or -1")),
+        ("protocol", OneOfAnyCase("tcp, udp, icmp, or -1 (all protocols; \"all\" is the same)", "tcp", "udp", "icmp", "-1", "all")),
         ("env", Str("env (account) of the source, for cross-account rules")))
         .Requires("start_port", "end_port")
         .Or(JsonTypes.Integer, -1, 65535)

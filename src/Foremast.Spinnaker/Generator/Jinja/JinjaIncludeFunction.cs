@@ -6,8 +6,8 @@ using Scriban.Syntax;
 namespace Foremast.Spinnaker.Generator.Jinja;
 
 /// <summary>
-/// <c>{% include "name" %}</c>: the named store template, translated from Jinja whatever its extension (Jinja
-/// includes are Jinja), rendered in the current context so it sees the same variables, its output written as is.
+/// <c>{% include "name" %}</c>: the named store template (a user's <c>.j2</c> translated from Jinja, else the built-in
+/// template of that name), rendered in the current context so it sees the same variables, its output written as is.
 /// The optional second argument holds the includer's loop variables under their Jinja names; the include's own
 /// <c>{% set %}</c>s land in a global pushed for this include only, so they do not leak out (as in Jinja).
 /// </summary>
@@ -27,7 +27,13 @@ internal sealed class JinjaIncludeFunction : IScriptCustomFunction
     {
         var store = context.TemplateLoader as TemplateStore ?? throw new InvalidOperationException("{% include %} needs a context configured by a TemplateStore");
         var name = arguments[0]?.ToString() ?? "";
-        var template = JinjaTemplates.FromStore(store, name);
+
+        // A .j2 or .sbn name is the store's template (a user's Jinja file translated, else the built-in Scriban one);
+        // any other included file is Jinja, as Foremast's includes were.
+        var location = store.LocationOf(name);
+        var template = location == TemplateStore.BuiltInLocation || location.EndsWith(".sbn", StringComparison.Ordinal) || location.EndsWith(TemplateStore.JinjaExtension, StringComparison.Ordinal)
+            ? store.Get(name)
+            : JinjaTemplates.FromStore(store, name);
         var scope = new ScriptObject();
         if (arguments.Count > 1 && arguments[1] is ScriptObject locals)
         {

@@ -13,6 +13,9 @@ internal sealed record IndexNode(JinjaNode Target, JinjaNode Index) : JinjaNode;
 
 internal sealed record CallNode(string Function, IReadOnlyList<JinjaNode> Arguments) : JinjaNode;
 
+/// <summary>A dict method call: <c>x.items()</c>, <c>x.keys()</c>, <c>x.values()</c>, <c>x.get(key, default)</c>.</summary>
+internal sealed record MethodNode(JinjaNode Target, string Method, IReadOnlyList<JinjaNode> Arguments) : JinjaNode;
+
 internal sealed record FilterNode(JinjaNode Target, string Filter, IReadOnlyList<JinjaNode> Arguments) : JinjaNode;
 
 internal sealed record BinaryNode(string Operator, JinjaNode Left, JinjaNode Right) : JinjaNode;

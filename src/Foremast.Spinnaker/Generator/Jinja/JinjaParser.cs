@@ -260,7 +260,14 @@ internal sealed class JinjaParser(List<JinjaToken> tokens, Func<string, Exceptio
             }
             else if (Current.Is("("))
             {
-                if (node is not NameNode function) throw error("method calls are not supported; only functions such as generate_predictable_pipeline_id(app, name) can be called");
+                if (node is AttributeNode { Name: "items" or "keys" or "values" or "get" } method)
+                {
+                    _position++;
+                    node = new MethodNode(method.Target, method.Name, Items(")"));
+                    continue;
+                }
+
+                if (node is not NameNode function) throw error("method calls other than items(), keys(), values() and get() are not supported; functions such as range(n) can be called");
                 _position++;
                 node = new CallNode(function.Name, Items(")"));
             }

@@ -145,6 +145,57 @@ internal static class JinjaRuntime
         return array;
     }
 
+    /// <summary>Python's <c>range(stop)</c>, <c>range(start, stop)</c>, <c>range(start, stop, step)</c>.</summary>
+    public static ScriptArray Range(object? first, object? second = null, object? third = null)
+    {
+        var (start, stop) = second is null ? (0L, Whole(first)) : (Whole(first), Whole(second));
+        var step = third is null ? 1L : Whole(third);
+        if (step == 0) throw new InvalidOperationException("range() arg 3 must not be zero");
+        var result = new ScriptArray();
+        for (var i = start; step > 0 ? i < stop : i > stop; i += step)
+        {
+            if (result.Count >= 100_000) throw new InvalidOperationException("range() is limited to 100000 items");
+            result.Add(i);
+        }
+
+        return result;
+    }
+
+    /// <summary><c>dict.items()</c>: [key, value] pairs in insertion order, for <c>{% for k, v in x.items() %}</c>.</summary>
+    public static ScriptArray Items(object? value)
+    {
+        if (value is not ScriptObject obj) throw new InvalidOperationException($"object of type {(value is null ? "NoneType" : PythonType(value))} has no attribute 'items'");
+        var result = new ScriptArray();
+        foreach (var (key, item) in obj) result.Add(new ScriptArray { key, item });
+        return result;
+    }
+
+    public static ScriptArray Values(object? value)
+    {
+        if (value is not ScriptObject obj) throw new InvalidOperationException($"object of type {(value is null ? "NoneType" : PythonType(value))} has no attribute 'values'");
+        var result = new ScriptArray();
+        foreach (var (_, item) in obj) result.Add(item);
+        return result;
+    }
+
+    public static object? Get(object? value, object? key, object? fallback = null) =>
+        value is ScriptObject obj && key is not null && obj.TryGetValue(PythonText.Str(key), out var found) ? found : fallback;
+
+    /// <summary>The n-th item of a pair or list (tuple unpacking in for loops).</summary>
+    public static object? Unpack(object? value, int index, int count)
+    {
+        var items = Iterate(value).Cast<object?>().ToList();
+        if (items.Count != count) throw new InvalidOperationException($"cannot unpack {items.Count} values into {count} loop variables");
+        return items[index];
+    }
+
+    private static long Whole(object? value) => value switch
+    {
+        int or long => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        bool b => b ? 1 : 0,
+        _ => throw new InvalidOperationException($"range() needs whole numbers, got {(value is null ? "None" : PythonType(value))}"),
+    };
+
     private static ScriptObject Create()
     {
         var functions = new ScriptObject();

@@ -6,7 +6,7 @@ namespace Foremast.Spinnaker.Generator.Jinja;
 /// <summary>The translation of one file: walks its segments keeping the open blocks and the current variable scope.</summary>
 internal sealed class JinjaTranslation(string file, List<JinjaSegment> segments)
 {
-    private const string Supported = "if, elif, else, endif, for, endfor, set, include, raw";
+    private const string Supported = "if, elif, else, endif, for (with key, value unpacking), endfor, set, include, raw";
 
     // Process-wide, so a loop variable of an included template never clobbers the including template's.
     private static int _loopCounter;
@@ -120,7 +120,23 @@ internal sealed class JinjaTranslation(string file, List<JinjaSegment> segments)
         var emitter = new ScribanEmitter(_scope, error);
         var name = parser.ExpectName();
         emitter.Variable(name);
-        if (parser.Current.Is(",")) throw error("{% for a, b in ... %} (tuple unpacking) is not supported");
+
+        // {% for key, value in x.items() %}: the loop walks pairs under a hidden name and unpacks them each iteration.
+        var unpacked = new List<string>();
+        if (parser.Current.Is(","))
+        {
+            unpacked.Add(name);
+            while (parser.Current.Is(","))
+            {
+                parser.Next();
+                var next = parser.ExpectName();
+                emitter.Variable(next);
+                unpacked.Add(next);
+            }
+
+            name = "j2_pair";
+        }
+
         if (!parser.Current.IsName("in")) throw error($"expected \"in\" in {{% {segment.Content} %}}");
         parser.Next();
         var sequence = emitter.Value(parser.Expression());
@@ -129,13 +145,14 @@ internal sealed class JinjaTranslation(string file, List<JinjaSegment> segments)
         parser.ExpectEnd();
 
         var outer = _scope;
-        var assigned = AssignedInBody(index);
-        _scope = outer.Loop(Interlocked.Increment(ref _loopCounter), name, assigned);
+        var assigned = AssignedInBody(index).Where(a => !unpacked.Contains(a)).ToList();
+        _scope = outer.Loop(Interlocked.Increment(ref _loopCounter), name, unpacked.Concat(assigned));
         _blocks.Push(new Block("for", segment.Line, outer));
         Code($"{_scope.LoopList} = j2_iter({sequence}); for {_scope.Resolve(name)} in {_scope.LoopList}", segment);
 
         // Every iteration starts from the enclosing values of what the body assigns, as in Jinja.
-        var copies = assigned.Where(a => a != name).Select(a => $"{_scope.Resolve(a)} = {outer.Resolve(a)}").ToList();
+        var copies = unpacked.Select((u, i) => $"{_scope.Resolve(u)} = j2_unpack({_scope.Resolve(name)}, {i}, {unpacked.Count})")
+            .Concat(assigned.Where(a => a != name).Select(a => $"{_scope.Resolve(a)} = {outer.Resolve(a)}")).ToList();
         if (copies.Count > 0) _output.Append("{{ ").Append(string.Join("; ", copies)).Append(" }}");
     }
 

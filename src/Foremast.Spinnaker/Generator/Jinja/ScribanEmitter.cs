@@ -13,6 +13,9 @@ internal sealed class ScribanEmitter(JinjaScope scope, Func<string, Exception> e
     /// <summary>Functions a Foremast manual template may call (see <c>ManualPipelines.Globals</c>).</summary>
     private static readonly HashSet<string> Functions = ["generate_predictable_pipeline_id", "get_pipeline_id", "raise_exception"];
 
+    /// <summary>Jinja globals implemented by <see cref="JinjaRuntime"/>.</summary>
+    private static readonly Dictionary<string, string> Builtins = new(StringComparer.Ordinal) { ["range"] = "j2_range" };
+
     /// <summary>Jinja filter → the Scriban function implementing it.</summary>
     private static readonly Dictionary<string, string> FilterFunctions = new(StringComparer.Ordinal)
     {
@@ -63,6 +66,7 @@ internal sealed class ScribanEmitter(JinjaScope scope, Func<string, Exception> e
         AttributeNode attribute => Member(attribute),
         IndexNode index => $"{Target(index.Target)}[{Value(index.Index)}]",
         CallNode call => Call(call),
+        MethodNode method => Method(method),
         FilterNode filter => Filter(filter),
         NotNode not => $"(!{Emit(not.Operand, condition: true)})",
         NegateNode negate => $"(-{Value(negate.Operand)})",
@@ -102,9 +106,25 @@ internal sealed class ScribanEmitter(JinjaScope scope, Func<string, Exception> e
         return node is NameNode or AttributeNode or IndexNode or CallNode ? text : $"({text})";
     }
 
+    private string Method(MethodNode method)
+    {
+        var target = Target(method.Target);
+        var arguments = method.Arguments.Select(Value).ToList();
+        if (method.Method is "items" or "keys" or "values" && arguments.Count > 0) throw error($".{method.Method}() takes no arguments");
+        return method.Method switch
+        {
+            "items" => $"j2_items({target})",
+            "keys" => $"j2_iter({target})",
+            "values" => $"j2_values({target})",
+            _ when arguments.Count is 1 or 2 => $"j2_get({target}, {string.Join(", ", arguments)})",
+            _ => throw error(".get() takes a key and an optional default"),
+        };
+    }
+
     private string Call(CallNode call)
     {
-        if (!Functions.Contains(call.Function)) throw error($"unknown function \"{call.Function}\" (available: {string.Join(", ", Functions.Order(StringComparer.Ordinal))})");
+        if (Builtins.TryGetValue(call.Function, out var builtin)) return $"{builtin}({string.Join(", ", call.Arguments.Select(Value))})";
+        if (!Functions.Contains(call.Function)) throw error($"unknown function \"{call.Function}\" (available: {string.Join(", ", Functions.Concat(Builtins.Keys).Order(StringComparer.Ordinal))})");
         return $"{call.Function}({string.Join(", ", call.Arguments.Select(Value))})";
     }
 

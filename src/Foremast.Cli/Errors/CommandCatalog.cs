@@ -1,0 +1,67 @@
+using System.Reflection;
+using Spectre.Console.Cli;
+
+namespace Foremast.Cli.Errors;
+
+/// <summary>
+/// The commands and options the app knows, read from the command types themselves, so the did-you-mean and the
+/// usage line stay right as commands are added without a list to keep in step.
+/// </summary>
+public static class CommandCatalog
+{
+    /// <summary>Command name → settings type, from every Command&lt;T&gt; / AsyncCommand&lt;T&gt; in this assembly named <c>XCommand</c>.</summary>
+    /// <summary>Command groups (<c>foremast pipeline app</c>): the first word of a two-word command, and its class name prefix.</summary>
+    public static IReadOnlySet<string> Branches { get; } = new HashSet<string>(StringComparer.Ordinal) { "pipeline" };
+
+    /// <summary>Command name ("validate", "pipeline app") → settings type, from every Command&lt;T&gt; / AsyncCommand&lt;T&gt; named <c>XCommand</c>.</summary>
+    public static IReadOnlyDictionary<string, Type> Commands { get; } = typeof(CommandCatalog).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && t.Name.EndsWith("Command", StringComparison.Ordinal) && SettingsOf(t) is not null)
+        .ToDictionary(t => NameOf(t.Name[..^"Command".Length]), t => SettingsOf(t)!, StringComparer.Ordinal);
+
+    /// <summary>The first words a command line may start with.</summary>
+    public static IEnumerable<string> TopLevel => Commands.Keys.Select(k => k.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>The command a command line names ("pipeline app" for <c>pipeline app dir</c>), or null.</summary>
+    public static string? KeyOf(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0) return null;
+        var key = args.Count > 1 && Branches.Contains(args[0]) ? $"{args[0]} {args[1]}" : args[0];
+        return Commands.ContainsKey(key) ? key : null;
+    }
+
+    private static string NameOf(string stem)
+    {
+        foreach (var branch in Branches)
+        {
+            var prefix = char.ToUpperInvariant(branch[0]) + branch[1..];
+            if (stem.Length > prefix.Length && stem.StartsWith(prefix, StringComparison.Ordinal)) return $"{branch} {stem[prefix.Length..].ToLowerInvariant()}";
+        }
+
+        return stem.ToLowerInvariant();
+    }
+
+    public static IEnumerable<string> LongOptions(Type settings) =>
+        Members(settings).Select(p => p.GetCustomAttribute<CommandOptionAttribute>()).OfType<CommandOptionAttribute>()
+            .SelectMany(o => o.LongNames.Select(n => "--" + n)).Append("--help");
+
+    /// <summary>"foremast generate &lt;runway-dir&gt; [OPTIONS]".</summary>
+    public static string Usage(string command)
+    {
+        if (!Commands.TryGetValue(command, out var settings)) return "foremast <COMMAND> [OPTIONS] (foremast --help lists the commands)";
+        var arguments = Members(settings).Select(p => p.GetCustomAttribute<CommandArgumentAttribute>()).OfType<CommandArgumentAttribute>()
+            .OrderBy(a => a.Position).Select(a => a.IsRequired ? $"<{a.ValueName}>" : $"[{a.ValueName}]");
+        return string.Join(" ", new[] { "foremast", command }.Concat(arguments).Append("[OPTIONS]")) + $" (foremast {command} --help for the options)";
+    }
+
+    private static IEnumerable<PropertyInfo> Members(Type settings) => settings.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+
+    private static Type? SettingsOf(Type command)
+    {
+        for (var t = command.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() is var d && (d == typeof(Command<>) || d == typeof(AsyncCommand<>))) return t.GetGenericArguments()[0];
+        }
+
+        return null;
+    }
+}
