@@ -9,7 +9,8 @@ namespace Foremast.Local.Tests;
 [Collection(HttpApiCollection.Name)]
 public sealed partial class RunCommandTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    // Generous: Infrastructure Setup is a sub-orchestration of several activities, and the test machine is shared.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task Auto_approved_run_of_the_examples_exits_0()

@@ -27,7 +27,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         foreach (var runId in runIds) await ExampleRuns.StartAsync(client.Client, runId, ExampleRuns.Fast());
 
         await Poll.UntilAsync(async () => (await Task.WhenAll(runIds.Select(id => ExampleRuns.AllRegionsQuietAtGateAsync(client.Client, id)))).All(q => q),
-            TimeSpan.FromSeconds(90), "every run at its prod gates");
+            // 180 s: Infrastructure Setup is a sub-orchestration of one activity per resource kind, several queue hops per stage.
+            TimeSpan.FromSeconds(180), "every run at its prod gates");
         await Poll.UntilAsync(() => Task.FromResult(AllActions(victim, survivor).Count(a => a.Action == "checkpoint.waiting") == Runs * ExampleRuns.Plan.Regions.Count),
             TimeSpan.FromSeconds(10), "gate notifications sent");
 

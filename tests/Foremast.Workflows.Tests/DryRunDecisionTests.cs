@@ -1,4 +1,7 @@
+using Foremast.Core.Plan;
+using Foremast.Workflows.Activities;
 using Foremast.Workflows.Orchestrations;
+using Microsoft.DurableTask;
 using Foremast.Workflows.Status;
 using Foremast.Workflows.Tests.Support;
 using Microsoft.DurableTask.Client;
@@ -26,6 +29,23 @@ public sealed class DryRunDecisionTests(RecordingOnlyHost host) : IClassFixture<
         Assert.Equal(RunState.Failed, status.State);
 
         // Refused before the recorder ran.
+        Assert.Empty(host.Recorder.ForRun(runId));
+    }
+
+    [Fact]
+    public async Task Infrastructure_setup_that_is_not_dry_is_refused_before_any_resource_is_applied()
+    {
+        var runId = Runs.NewRunId("infra-on-recorders");
+        var snapshot = Runs.Examples();
+        var request = new StageRequest(runId, snapshot.App, "us-east-1", "dev", "2", "Infrastructure Setup [dev]", Runs.Artifact, snapshot.SettingsFor("dev", "us-east-1"), DryRun: false);
+        await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(InfrastructureStageOrchestrator), new InfrastructureStageInput(request, RetrySpec.Transient(), Runs.Fast()), new StartOrchestrationOptions(InstanceId: runId));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var result = (await host.Host.Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, timeout.Token)).ReadOutputAs<InfrastructureStageResult>()!;
+
+        Assert.Equal("no live executor for the iam resource here (only the dry-run recorder): run it as a dry run (--dry-run), or configure the AWS executors", result.Error);
+        Assert.Empty(result.Changes);
         Assert.Empty(host.Recorder.ForRun(runId));
     }
 

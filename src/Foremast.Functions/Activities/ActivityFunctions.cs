@@ -25,10 +25,6 @@ public static class ActivityFunctions
     public static Task<BakeStep> Bake([ActivityTrigger] StageRequest input, string instanceId, FunctionContext context) =>
         Run<BakeActivity, StageRequest, BakeStep>(context, instanceId, input);
 
-    [Function(nameof(CheckInfrastructureActivity))]
-    public static Task<bool> CheckInfrastructure([ActivityTrigger] CheckInfrastructureInput input, string instanceId, FunctionContext context) =>
-        Run<CheckInfrastructureActivity, CheckInfrastructureInput, bool>(context, instanceId, input);
-
     [Function(nameof(ConvergeResourceActivity))]
     public static Task<ResourceResult> ConvergeResource([ActivityTrigger] ConvergeResourceInput input, string instanceId, FunctionContext context) =>
         Run<ConvergeResourceActivity, ConvergeResourceInput, ResourceResult>(context, instanceId, input);

@@ -68,7 +68,6 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddActivity<ConfigurationActivity>();
         registry.AddActivity<GeneratePipelinesActivity>();
         registry.AddActivity<BakeActivity>();
-        registry.AddActivity<CheckInfrastructureActivity>();
         registry.AddActivity<ConvergeResourceActivity>();
         registry.AddActivity<StartDeployActivity>();
         registry.AddActivity<CheckDeployHealthActivity>();

@@ -20,9 +20,7 @@ public sealed class DirectInfrastructure(InfrastructureResources resources, Live
     public async Task<DirectInfrastructureResult> RunAsync(StageRequest request, CancellationToken cancellationToken)
     {
         var phases = InfrastructurePhases.For(request.PipelineType, request.Settings);
-        var missing = phases.SelectMany(p => p).Where(k => resources.For(k) is null).ToList();
-        if (missing.Count > 0) throw new NoLiveExecutorException($"no executor for the {string.Join(", ", missing)} resource{(missing.Count > 1 ? "s" : "")} of Infrastructure Setup");
-        foreach (var kind in phases.SelectMany(p => p)) guard.Ensure(resources.For(kind)!, request, $"the {kind} resource");
+        resources.EnsureUsable(phases.SelectMany(p => p), request, guard);
 
         var changes = new List<ResourceChange>();
         foreach (var phase in phases)

@@ -18,8 +18,9 @@ public sealed record InfrastructureStageResult(IReadOnlyList<ResourceChange> Cha
 /// <summary>
 /// Infrastructure Setup [env] as its own orchestration: one <see cref="ConvergeResourceActivity"/> per resource kind, in
 /// <see cref="InfrastructurePhases"/> (IAM, security group and S3 in parallel, then the load balancer, then DNS), so a
-/// retried call repeats only its own resource. A failed phase ends the stage after the rest of that phase finished, and
-/// its result still lists every change made. Failures come back as data, for a clean message in the region.
+/// retried call repeats only its own resource. The first phase's activities check that every kind of the stage has an
+/// executor this run may use before any of them applies anything. A failed phase ends the stage after the rest of that
+/// phase finished, and its result still lists every change made. Failures come back as data, for a clean message in the region.
 /// </summary>
 public sealed class InfrastructureStageOrchestrator : TaskOrchestrator<InfrastructureStageInput, InfrastructureStageResult>
 {
@@ -29,20 +30,14 @@ public sealed class InfrastructureStageOrchestrator : TaskOrchestrator<Infrastru
         var changes = new List<ResourceChange>();
         if (phases.Count == 0) return new InfrastructureStageResult(changes);
 
-        try
-        {
-            await context.CallActivityAsync<bool>(nameof(CheckInfrastructureActivity), new CheckInfrastructureInput(input.Stage, phases.SelectMany(p => p).ToList()));
-        }
-        catch (TaskFailedException ex)
-        {
-            return new InfrastructureStageResult(changes, ex.FailureDetails.ErrorMessage);
-        }
-
         var retry = StageRetry.Options(input.Retry, input.Options);
+        var allKinds = phases.SelectMany(p => p).ToList();
         foreach (var phase in phases)
         {
+            // The first phase's activities check every kind of the stage before applying anything.
+            var stageKinds = phase == phases[0] ? allKinds : null;
             var calls = phase
-                .Select(kind => (Kind: kind, Call: context.CallActivityAsync<ResourceResult>(nameof(ConvergeResourceActivity), new ConvergeResourceInput(input.Stage, kind), retry)))
+                .Select(kind => (Kind: kind, Call: context.CallActivityAsync<ResourceResult>(nameof(ConvergeResourceActivity), new ConvergeResourceInput(input.Stage, kind, stageKinds), retry)))
                 .ToList();
             string? error = null;
             foreach (var (kind, call) in calls)
@@ -53,7 +48,8 @@ public sealed class InfrastructureStageOrchestrator : TaskOrchestrator<Infrastru
                 }
                 catch (TaskFailedException ex)
                 {
-                    error ??= $"{kind}: {ex.FailureDetails.ErrorMessage}";
+                    // A missing executor is about the host, not about this resource: no kind prefix.
+                    error ??= StageRetry.IsPermanent(ex.FailureDetails) ? ex.FailureDetails.ErrorMessage : $"{kind}: {ex.FailureDetails.ErrorMessage}";
                 }
             }
 
