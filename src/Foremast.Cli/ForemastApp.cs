@@ -23,6 +23,8 @@ public static class ForemastApp
             config.AddCommand<RunCommand>("run").WithDescription("Run a runway directory on a local engine and follow it; exit 0 succeeded, 1 failed, 3 stopped at a checkpoint.");
             config.AddCommand<PublishCommand>("publish").WithDescription("Create/update the Spinnaker application and save generated pipelines through Gate.");
             config.AddCommand<InfraCommand>("infra").WithDescription("Infrastructure Setup for one env and region outside a pipeline: one line per resource change; exit 1 on a cloud error, 2 on invalid config.");
+            config.AddCommand<DiffCommand>("diff").WithDescription("Drift: what the live account differs from the config (a dry run of every env/region's Infrastructure Setup); exit 0 none, 4 drift, 1 cloud error, 2 invalid config.");
+            config.AddCommand<AutoscalingCommand>("autoscaling").WithDescription("Attach Scaling Policy to the env's newest server group in one region: one line per change; exit 1 on a cloud error or no server group, 2 on invalid config.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.");
         });
         return app;
