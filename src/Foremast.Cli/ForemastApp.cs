@@ -41,6 +41,8 @@ public static class ForemastApp
                 pipeline.AddCommand<PipelineAppCommand>("app").WithDescription("Generate and publish every region's pipeline with the application (Foremast's prepare-app-pipeline).");
                 pipeline.AddCommand<PipelineOnetimeCommand>("onetime").WithDescription("Generate and publish the onetime pipelines of $ENV (Foremast's prepare-onetime-pipeline).");
             });
+            config.AddCommand<DiffCommand>("diff").WithDescription("Drift: what the live account differs from the config (a dry run of every env/region's Infrastructure Setup); exit 0 none, 4 drift, 1 cloud error, 2 invalid config.");
+            config.AddCommand<AutoscalingCommand>("autoscaling").WithDescription("Attach Scaling Policy to the env's newest server group in one region: one line per change; exit 1 on a cloud error or no server group, 2 on invalid config.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.");
         });
         return app;

@@ -14,8 +14,8 @@ public sealed class NetworkLookupTests(MotoServer moto) : IClassFixture<MotoServ
         var lookup = new NetworkLookup(session);
 
         var vpc = await lookup.VpcIdAsync("lookup-vpc");
-        var ec2 = await lookup.SubnetsAsync("external", "ec2");
-        var elb = await lookup.SubnetsAsync("external", "elb");
+        var ec2 = await lookup.SubnetsAsync("external", "ec2", "lookup-vpc");
+        var elb = await lookup.SubnetsAsync("external", "elb", "lookup-vpc");
 
         Assert.Equal(seeded.VpcId, vpc);
         Assert.Equal(seeded.Ec2Subnets.Order(), ec2.Select(s => s.SubnetId).Order());
@@ -27,10 +27,11 @@ public sealed class NetworkLookupTests(MotoServer moto) : IClassFixture<MotoServ
     public async Task No_matching_subnet_names_env_region_purpose_and_target()
     {
         var session = AwsTestClients.Session(moto.Url, env: "qa", region: "eu-west-1");
+        await AccountSeed.NetworkAsync(session.Ec2, "eu-west-1", vpcName: "vpc", purpose: "external", cidrPrefix: "10.25");
 
-        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => new NetworkLookup(session).SubnetsAsync("internal", "elb"));
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => new NetworkLookup(session).SubnetsAsync("internal", "elb", "vpc"));
 
-        Assert.StartsWith("no subnet for env qa, region eu-west-1, purpose internal, target elb:", error.Message);
+        Assert.StartsWith("no subnet for env qa, region eu-west-1, purpose internal, target elb in VPC vpc:", error.Message);
     }
 
     [Fact]
@@ -50,9 +51,25 @@ public sealed class NetworkLookupTests(MotoServer moto) : IClassFixture<MotoServ
         };
         var session = AwsTestClients.Builder(moto.Url).Session(new AwsTarget("dev", "eu-central-1", false, settings));
 
-        var subnets = await new NetworkLookup(session).SubnetsAsync("internal", "ec2");
+        var subnets = await new NetworkLookup(session).SubnetsAsync("internal", "ec2", "override-vpc");
 
         Assert.Equal([seeded.ElbSubnets[0]], subnets.Select(s => s.SubnetId));
+    }
+
+    [Fact]
+    public async Task Only_subnets_of_the_vpc_named_by_base_vpc_name_are_used_when_another_vpc_has_tagged_subnets_too()
+    {
+        var session = AwsTestClients.Session(moto.Url, region: "us-east-2");
+        var wanted = await AccountSeed.NetworkAsync(session.Ec2, "us-east-2", vpcName: "vpc", purpose: "internal", cidrPrefix: "10.70");
+        var other = await AccountSeed.NetworkAsync(session.Ec2, "us-east-2", vpcName: "legacy-vpc", purpose: "internal", cidrPrefix: "10.71");
+        var lookup = new NetworkLookup(session);
+
+        var ec2 = await lookup.SubnetsAsync("internal", "ec2", "vpc");
+        var legacy = await lookup.SubnetsAsync("internal", "elb", "legacy-vpc");
+
+        Assert.Equal(wanted.Ec2Subnets.Order(), ec2.Select(s => s.SubnetId).Order());
+        Assert.All(ec2, s => Assert.Equal(wanted.VpcId, s.VpcId));
+        Assert.Equal(other.ElbSubnets.Order(), legacy.Select(s => s.SubnetId).Order());
     }
 
     [Fact]

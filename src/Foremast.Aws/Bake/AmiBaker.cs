@@ -73,7 +73,7 @@ public sealed class AmiBaker(AwsClientBuilder clients, InstanceUserData? userDat
         if (ctx.DryRun) return new BakeProgress(BakeState.Available, null, $"would bake {label} on {baseImage.ImageId} ({baseImage.Source})");
 
         var asg = AsgSettings.From(ctx.Settings);
-        var subnet = (await new NetworkLookup(session).SubnetsAsync(asg.SubnetPurpose, "ec2", cancellationToken).ConfigureAwait(false))[0];
+        var subnet = (await new NetworkLookup(session).SubnetsAsync(asg.SubnetPurpose, "ec2", ctx.Global.VpcName, cancellationToken).ConfigureAwait(false))[0];
         var request = new RunInstancesRequest
         {
             ImageId = baseImage.ImageId,

@@ -36,7 +36,7 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
             name = ServerGroupNames.Next(ctx.App, [.. cluster.Select(g => g.AutoScalingGroupName), name]);
 
         var asg = AsgSettings.From(ctx.Settings);
-        var subnets = await new NetworkLookup(session).SubnetsAsync(asg.SubnetPurpose, "ec2", cancellationToken).ConfigureAwait(false);
+        var subnets = await new NetworkLookup(session).SubnetsAsync(asg.SubnetPurpose, "ec2", ctx.Global.VpcName, cancellationToken).ConfigureAwait(false);
         var capacity = $"{asg.MinInst}/{asg.MaxInst}/{asg.MinInst}";
         if (ctx.DryRun)
         {

@@ -5,6 +5,7 @@ using Foremast.Aws.Dns;
 using Foremast.Aws.Executors;
 using Foremast.Aws.Iam;
 using Foremast.Aws.LoadBalancers;
+using Foremast.Aws.Lookups;
 using Foremast.Aws.S3;
 using Foremast.Aws.Safety;
 using Foremast.Aws.Scaling;
@@ -34,7 +35,8 @@ public static class AwsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the live AWS executors for every cloud stage: the five infrastructure resource kinds, bake, deploy and scaling.
+    /// Registers the live AWS executors for every cloud stage: the five infrastructure resource kinds, bake, deploy and scaling,
+    /// and the live generator lookups (<see cref="AwsEnvironmentLookups"/>).
     /// Call it before <c>AddForemastWorkflows</c>, whose recording defaults are TryAdd. Whether a run is dry stays the run's
     /// decision: these executors then only read (their sessions refuse any write) and report what would change.
     /// </summary>
@@ -58,6 +60,10 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<IBaker>(sp => new AwsBaker(sp.GetRequiredService<AmiBaker>()));
         services.AddSingleton<IDeployer>(sp => new AwsDeployer(sp.GetRequiredService<Ec2Deployer>(), AwsStageContext.From));
         services.AddSingleton<IScaling>(sp => new AwsScaling(sp.GetRequiredService<ScalingPolicyAttacher>(), AwsStageContext.From));
+
+        // The generated pipelines of a run (and `foremast generate --lookups aws`) then carry the account's AMIs, zones and ids.
+        services.TryAddSingleton(sp => new AwsEnvironmentLookups(sp.GetRequiredService<AwsClientBuilder>(), new HttpClient()));
+        services.TryAddSingleton<ILookupsProvider>(sp => sp.GetRequiredService<AwsEnvironmentLookups>());
         return services;
     }
 }

@@ -6,7 +6,9 @@ namespace Foremast.Aws.Network;
 /// <summary>
 /// Finds the VPC and subnets to deploy into the way Spinnaker's clouddriver did for Foremast: the VPC by its <c>Name</c> tag
 /// (<c>base.vpc_name</c>), subnets by the <c>immutable_metadata</c> tag <c>{"purpose": …, "target": "ec2"|"elb"}</c>.
-/// A subnet list in the global config's <c>aws.subnets</c> overrides the tag lookup. Read-only: dry runs use it too.
+/// Tagged subnets count only inside that VPC: an account with several VPCs tags subnets in each, and mixing them would put an
+/// instance or load balancer in a VPC its security groups are not in. A subnet list in the global config's <c>aws.subnets</c>
+/// overrides the tag lookup. Read-only: dry runs use it too.
 /// </summary>
 public sealed class NetworkLookup(AwsSession session)
 {
@@ -23,8 +25,9 @@ public sealed class NetworkLookup(AwsSession session)
 
     /// <param name="purpose">The config's subnet purpose (<c>internal</c>, <c>external</c>).</param>
     /// <param name="target"><c>ec2</c> for instances, <c>elb</c> for load balancers.</param>
-    /// <exception cref="AwsConfigurationException">No subnet matches.</exception>
-    public async Task<IReadOnlyList<Subnet>> SubnetsAsync(string purpose, string target, CancellationToken cancellationToken = default)
+    /// <param name="vpcName">The global config's <c>base.vpc_name</c>: only subnets of that VPC are considered.</param>
+    /// <exception cref="AwsConfigurationException">No VPC carries that name, or no subnet in it matches.</exception>
+    public async Task<IReadOnlyList<Subnet>> SubnetsAsync(string purpose, string target, string vpcName, CancellationToken cancellationToken = default)
     {
         if (session.Settings.SubnetsFor(session.Env, session.Region, target) is { Count: > 0 } ids)
         {
@@ -32,15 +35,16 @@ public sealed class NetworkLookup(AwsSession session)
             return Order(listed.Subnets ?? []);
         }
 
+        var vpc = await VpcIdAsync(vpcName, cancellationToken).ConfigureAwait(false);
         var tagged = await session.Ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest
         {
-            Filters = [new Filter("tag-key", ["immutable_metadata"])],
+            Filters = [new Filter("vpc-id", [vpc]), new Filter("tag-key", ["immutable_metadata"])],
         }, cancellationToken).ConfigureAwait(false);
         var matching = (tagged.Subnets ?? []).Where(s => Matches(s, purpose, target)).ToList();
         if (matching.Count == 0)
         {
             throw new AwsConfigurationException(
-                $"no subnet for env {session.Env}, region {session.Region}, purpose {purpose}, target {target}: tag subnets with immutable_metadata " +
+                $"no subnet for env {session.Env}, region {session.Region}, purpose {purpose}, target {target} in VPC {vpcName}: tag subnets with immutable_metadata " +
                 $"{{\"purpose\": \"{purpose}\", \"target\": \"{target}\"}} or list them in the config's aws.subnets.{session.Env}.{session.Region}.{target}");
         }
 

@@ -1,25 +1,31 @@
 using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Foremast.Aws.Lookups;
 using Foremast.Cli.Errors;
+using Foremast.Cli.Infra;
 using Foremast.Cli.Output;
 using Foremast.Core.Config;
 using Foremast.Core.Templates;
 using Foremast.Spinnaker.Generator;
 using Foremast.Spinnaker.Lookups;
+using Foremast.Workflows.Execution;
 using Spectre.Console.Cli;
 
 namespace Foremast.Cli.Commands;
 
 /// <summary><c>foremast generate</c>: writes the Spinnaker pipelines Foremast's prepare-app-pipeline would post.</summary>
-public sealed class GenerateCommand : Command<GenerateCommand.Settings>
+public sealed class GenerateCommand(InfraServices services) : AsyncCommand<GenerateCommand.Settings>
 {
+    /// <summary>The <c>--lookups</c> value that reads the account instead of a file.</summary>
+    public const string AwsLookups = "aws";
+
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public sealed class Settings : RunwaySettings
     {
         [CommandOption("--lookups <FILE>")]
-        [Description("Environment facts as JSON: amis, availability_zones (an env/region missing here has no subnets), accounts, pipelines.")]
+        [Description("Environment facts as JSON: amis, availability_zones (an env/region missing here has no subnets), accounts, pipelines; or \"aws\" to read them from the account (AMIs, ec2 subnet zones, account ids).")]
         public string? LookupsFile { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -31,7 +37,7 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
         public string? OnetimeEnv { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         // Checked here rather than in Validate(): the app propagates exceptions, and a missing option is a usage error (2), not a crash.
         var missing = new[] { (settings.LookupsFile, "--lookups FILE"), (settings.OutputDirectory, "--out DIR") }.Where(o => string.IsNullOrEmpty(o.Item1)).Select(o => o.Item2).ToList();
@@ -51,7 +57,17 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
             return ExitCodes.Invalid;
         }
 
-        var lookups = LookupsFile.Read(settings.LookupsFile!);
+        IEnvironmentLookups lookups;
+        try
+        {
+            lookups = settings.LookupsFile == AwsLookups ? await LiveLookupsAsync(snapshot, cancellationToken) : LookupsFile.Read(settings.LookupsFile!);
+        }
+        catch (PermanentExecutorException e)
+        {
+            Console.Error.WriteLine($"error: --lookups aws: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
         foreach (var warning in NowhereWarnings(snapshot, lookups)) Console.Error.WriteLine(warning);
         IReadOnlyList<GeneratedPipeline> pipelines;
         try
@@ -81,7 +97,7 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
     }
 
     /// <summary>An EC2 or Lambda env with no subnets in any of its regions is left out of every pipeline; legal, but rarely meant.</summary>
-    private static IEnumerable<string> NowhereWarnings(ConfigSnapshot snapshot, JsonLookups lookups)
+    private static IEnumerable<string> NowhereWarnings(ConfigSnapshot snapshot, IEnvironmentLookups lookups)
     {
         var type = snapshot.PipelineType;
         if (!snapshot.Settings.IsEc2Type(type) && type != "lambda") yield break;
@@ -92,4 +108,9 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
             yield return $"{RunwayLoader.EnvFile(env)}: $.regions: warning: env \"{env}\" deploys nowhere: the lookups list no subnets (availability_zones) for it in {string.Join(", ", regions)}";
         }
     }
+
+    private async Task<IEnvironmentLookups> LiveLookupsAsync(ConfigSnapshot snapshot, CancellationToken cancellationToken) =>
+        services.Optional<AwsEnvironmentLookups>() is { } aws
+            ? await aws.ForAsync(snapshot, cancellationToken)
+            : throw new PermanentExecutorException("no AWS account is configured here (AWS credentials or Foremast__Aws__Enabled=true)");
 }

@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using Foremast.Cli.Infra;
-using Foremast.Cli.Output;
-using Foremast.Core.Config;
 using Foremast.Core.Config.Settings;
-using Foremast.Workflows.Activities;
 using Foremast.Workflows.Execution;
 using Foremast.Workflows.Infrastructure;
 using Foremast.Workflows.Orchestrations;
@@ -18,32 +15,8 @@ namespace Foremast.Cli.Commands;
 /// </summary>
 public sealed class InfraCommand(InfraServices services) : AsyncCommand<InfraCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : AccountTargetSettings
     {
-        [CommandArgument(0, "[runway-dir]")]
-        [Description("Directory holding pipeline.json and application-master-{env}.json; defaults to $RUNWAY_DIR.")]
-        public string? RunwayDirectory { get; init; }
-
-        [CommandOption("--env <ENV>")]
-        [Description("The env to set up; defaults to $ENV.")]
-        public string? Env { get; init; }
-
-        [CommandOption("--region <REGION>")]
-        [Description("The region to set up; defaults to $REGION.")]
-        public string? Region { get; init; }
-
-        [CommandOption("--config <FILE>")]
-        [Description("Global Foremast config JSON (the sections of config.py).")]
-        public string? ConfigFile { get; init; }
-
-        [CommandOption("--project <PROJECT>")]
-        [Description("Git group; defaults to $PROJECT.")]
-        public string? Project { get; init; }
-
-        [CommandOption("--repo <REPO>")]
-        [Description("Git repository; defaults to $GIT_REPO.")]
-        public string? Repo { get; init; }
-
         [CommandOption("--dry-run")]
         [Description("Read the live state and print what would change (would create, would update, would delete); change nothing.")]
         public bool DryRun { get; init; }
@@ -51,23 +24,9 @@ public sealed class InfraCommand(InfraServices services) : AsyncCommand<InfraCom
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var args = InfraArguments.From(settings);
-        if (args.Problem is { } problem) return Invalid(problem);
-
-        var loaded = RunwayLoader.Load(new LoadRequest(args.RunwayDirectory, settings.ConfigFile, args.Project, args.Repo));
-        if (DiagnosticWriter.Report(loaded, Console.Error) != ExitCodes.Ok) return ExitCodes.Invalid;
-        var snapshot = loaded.Snapshot!;
-        if (!snapshot.Environments.ContainsKey(args.Env))
-        {
-            return Invalid($"--env {args.Env}: no application-master-{args.Env}.json in {args.RunwayDirectory} (envs: {string.Join(", ", snapshot.Environments.Keys.Order())})");
-        }
-
-        var regions = snapshot.RegionsOf(args.Env);
-        if (!regions.Contains(args.Region)) return Invalid($"--region {args.Region}: env {args.Env} deploys to {string.Join(", ", regions)}");
-
-        var request = new StageRequest(
-            $"infra-{snapshot.App}-{args.Env}-{args.Region}", snapshot.App, args.Region, args.Env, "infra", $"Infrastructure Setup [{args.Env}]",
-            new ArtifactRef("", ""), snapshot.SettingsFor(args.Env, args.Region), settings.DryRun, snapshot.PipelineType, StageScope.Of(snapshot));
+        if (AccountTarget.Load(settings) is not { } target) return ExitCodes.Invalid;
+        var (env, region) = target.Targets[0];
+        var request = target.InfrastructureRequest(env, region, settings.DryRun);
         DirectInfrastructureResult result;
         try
         {
@@ -75,7 +34,7 @@ public sealed class InfraCommand(InfraServices services) : AsyncCommand<InfraCom
         }
         catch (StageSettingsException e)
         {
-            return Invalid($"application-master-{args.Env}.json: {e.Message}");
+            return Invalid($"application-master-{env}.json: {e.Message}");
         }
         catch (NoLiveExecutorException e)
         {

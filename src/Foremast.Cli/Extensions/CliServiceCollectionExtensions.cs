@@ -1,5 +1,7 @@
 using Foremast.Workflows.Extensions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Foremast.Cli.Extensions;
 
@@ -13,6 +15,8 @@ public static class CliServiceCollectionExtensions
     public static IServiceCollection AddForemastCli(this IServiceCollection services, Action<IServiceCollection>? configure = null)
     {
         services.AddLogging();
+        // Options bound from configuration (Foremast:Aws of the AWS executors) read the environment, as the hosts do (Foremast__Aws__EndpointUrl).
+        services.TryAddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
         configure?.Invoke(services);
         services.AddForemastWorkflows();
         return services;

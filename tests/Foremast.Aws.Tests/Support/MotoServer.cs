@@ -18,7 +18,8 @@ public sealed class MotoServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        EnsureTestCredentials();
+        // No process-wide credentials here: the CLI tests share this server, and AWS variables in their process would make
+        // every local engine they start wire the live executors. Clients get them from AwsTestClients (or their own source).
         var port = FreePort();
         var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {

@@ -18,7 +18,7 @@ public sealed class DesiredLoadBalancerBuilder(AwsClientBuilder clients)
     public async Task<DesiredLoadBalancer> BuildAsync(AwsStageContext ctx, AwsSession session, ElbSettings elb, CancellationToken cancellationToken)
     {
         var name = ctx.Names.Name("elb_app");
-        var subnets = await new NetworkLookup(session).SubnetsAsync(elb.SubnetPurpose, "elb", cancellationToken).ConfigureAwait(false);
+        var subnets = await new NetworkLookup(session).SubnetsAsync(elb.SubnetPurpose, "elb", ctx.Global.VpcName, cancellationToken).ConfigureAwait(false);
         var vpcId = subnets[0].VpcId;
         var groups = await SecurityGroupsAsync(ctx, session, name, vpcId, cancellationToken).ConfigureAwait(false);
         var certificates = new CertificateResolver(clients, session);
