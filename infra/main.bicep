@@ -100,6 +100,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Foremast__Webhooks__GitLabToken', value: gitlabWebhookToken }
         { name: 'Foremast__Webhooks__BitbucketSecret', value: bitbucketWebhookSecret }
         { name: 'Foremast__Webhooks__GenericSecret', value: genericWebhookSecret }
+        { name: 'Foremast__Webhooks__AllowUnsigned', value: 'false' }
         { name: 'Foremast__Webhooks__Branches__0', value: 'main' }
         { name: 'Foremast__Webhooks__Branches__1', value: 'master' }
       ]

@@ -1,4 +1,5 @@
 using Foremast.Functions.Settings;
+using Foremast.Http;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Extensions;
@@ -24,6 +25,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()));
         services.AddForemastWorkflows();
         services.AddForemastApi();
+        services.AddHostedService<WebhookStartupCheck>();
         return services;
     }
 }

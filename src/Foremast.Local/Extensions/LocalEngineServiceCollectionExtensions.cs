@@ -1,6 +1,7 @@
 using System.Net;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Foremast.Http;
 using Foremast.Local.Azurite;
 using Foremast.Local.DryRun;
 using Foremast.Local.Http;
@@ -53,6 +54,7 @@ public static class LocalEngineServiceCollectionExtensions
         services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);
         services.AddSingleton<IPostConfigureOptions<ForemastApiOptions>, LocalApiOptionsSetup>();
         services.AddForemastApi();
+        services.AddHostedService<WebhookStartupCheck>();
 
         services.AddDurableTaskWorker(worker =>
         {

@@ -13,6 +13,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddForemastApi(this IServiceCollection services)
     {
         services.AddOptions<ForemastApiOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ForemastApiOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GitClient>(_ => new GitClient());
         services.TryAddSingleton<IConfigSourceReader>(sp =>
