@@ -109,6 +109,27 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Signed_token_whose_run_id_is_a_region_instance_or_no_instance_is_answered_404()
+    {
+        var runId = await StartAsync("5.4.0");
+        var open = await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+        var expires = Utc(open.Checkpoint!.ExpiresAt);
+        var regionAsRun = host.Api.Links.ApprovalUrl(new ApprovalClaims(RegionPipelineOrchestrator.InstanceId(runId, "us-east-1"), "us-east-1", "prod", expires));
+        var noRun = host.Api.Links.ApprovalUrl(new ApprovalClaims("webshopacme-00000000000000000000", "us-east-1", "prod", expires));
+
+        foreach (var url in new[] { regionAsRun, noRun })
+        {
+            var token = Requests.Token(url[(url.LastIndexOf('/') + 1)..]);
+            var decision = await host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Json("POST", new { decision = "approve" }, token));
+            var page = await host.SendAsync(ApiRoutes.ApprovalPage, Requests.Get(token));
+
+            Assert.Equal((404, 404), (decision.Status, page.Status));
+        }
+
+        Assert.Equal(open.Checkpoint, (await host.Workflows.RegionStatusAsync(runId, "us-east-1"))!.Checkpoint);
+    }
+
+    [Fact]
     public async Task Approval_routes_answer_503_when_no_signing_key_is_configured()
     {
         var token = new ApprovalToken(ApiHost.SigningKey).Create(new ApprovalClaims("webshopacme-x", "us-east-1", "prod", DateTimeOffset.UtcNow.AddHours(1)));

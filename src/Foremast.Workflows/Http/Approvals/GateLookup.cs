@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Foremast.Workflows.Http.Runs;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 using Microsoft.DurableTask.Client;
@@ -30,15 +32,36 @@ public static class GateLookup
 {
     public static async Task<GateView> FindAsync(DurableTaskClient client, ApprovalClaims claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // A token is signed by us, but its run id may still name no run (a purged one) or an instance of another kind
+        // (a region or stage instance): only a run orchestration's status has the run's shape.
+        if (!RunIds.IsRunId(claims.RunId)) return Missing;
         var run = await client.GetInstanceAsync(claims.RunId, getInputsAndOutputs: true, cancellationToken);
+        if (run is null || run.Name != nameof(DeploymentRunOrchestrator)) return Missing;
         var region = await client.GetInstanceAsync(RegionPipelineOrchestrator.InstanceId(claims.RunId, claims.Region), getInputsAndOutputs: true, cancellationToken);
-        var app = run?.SerializedCustomStatus is null ? null : run.ReadCustomStatusAs<RunStatus>()?.App;
-        if (run is null || region is null) return new GateView(GateState.Missing, app, null);
+        if (region is null || region.Name != nameof(RegionPipelineOrchestrator)) return Missing;
+
+        var app = Read<RunStatus>(run)?.App;
         if (region.RuntimeStatus != OrchestrationRuntimeStatus.Running || region.SerializedCustomStatus is null) return new GateView(GateState.Closed, app, null);
 
-        var open = region.ReadCustomStatusAs<RegionStatus>()?.Checkpoint;
+        var open = Read<RegionStatus>(region)?.Checkpoint;
         if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return new GateView(GateState.Closed, app, null);
         return Utc(open.ExpiresAt) <= now ? new GateView(GateState.Expired, app, open) : new GateView(GateState.Open, app, open);
+    }
+
+    private static readonly GateView Missing = new(GateState.Missing, null, null);
+
+    /// <summary>A status written by an older version of the engine may not read as today's shape; that gate is gone, not a server error.</summary>
+    private static T? Read<T>(OrchestrationMetadata instance) where T : class
+    {
+        if (instance.SerializedCustomStatus is null) return null;
+        try
+        {
+            return instance.ReadCustomStatusAs<T>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Tokens carry milliseconds; the status carries ticks.</summary>
