@@ -96,6 +96,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Foremast__GitCacheDirectory', value: '/tmp/foremast-git' }
         { name: 'Foremast__Approvals__SigningKey', value: approvalSigningKey }
         { name: 'Foremast__Approvals__IdentityHeader', value: 'X-MS-CLIENT-PRINCIPAL-NAME' }
+        { name: 'Foremast__Approvals__DecisionWait', value: '00:00:20' }
         { name: 'Foremast__Webhooks__GitHubSecret', value: githubWebhookSecret }
         { name: 'Foremast__Webhooks__GitLabToken', value: gitlabWebhookToken }
         { name: 'Foremast__Webhooks__BitbucketSecret', value: bitbucketWebhookSecret }

@@ -30,6 +30,7 @@ public sealed class FunctionsServicesTests
         Assert.Equal(("acme/webshop", "acme", "webshop", true), (repo.FullName, repo.Project, repo.Repo, repo.DryRun));
         Assert.Equal((GitProvider.GitHub, "replace-with-the-github-webhook-secret"), (repo.ProviderKind, options.Webhooks.SecretOf(repo)));
         Assert.False(options.Webhooks.AllowUnsigned);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Approvals.DecisionWait);
         Assert.Null(options.ConfigFileFor(repo));
         var gate = services.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()!;
         Assert.Equal((new Uri("https://gate.example.com"), "replace-with-the-gate-bearer-token"), (gate.BaseUrl, gate.BearerToken));

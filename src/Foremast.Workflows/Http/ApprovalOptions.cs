@@ -20,4 +20,11 @@ public sealed class ApprovalOptions
     /// (whoever can read the status there can already cancel the run) and <c>foremast run</c> has no other channel.
     /// </summary>
     public bool LinksInRunStatus { get; set; }
+
+    /// <summary>
+    /// How long a decision request waits for the checkpoint to record which decision it took. The answer (202 for the
+    /// decision taken, 409 naming it for every other) comes only from that record; past this wait the request gets 504
+    /// and is told to check the run. Longer than the task hub's queue polling interval.
+    /// </summary>
+    public TimeSpan DecisionWait { get; set; } = TimeSpan.FromSeconds(20);
 }

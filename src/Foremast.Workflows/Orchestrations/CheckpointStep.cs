@@ -37,7 +37,8 @@ internal static class CheckpointStep
         var now = context.CurrentUtcDateTime;
         if (winner == branchFailed)
         {
-            status.CheckpointClosed(stage.RefId, now, approved: false, "cancelled: a branch stage failed");
+            status.CheckpointClosed(stage.RefId, now, approved: false, "cancelled: a branch stage failed",
+                new CheckpointDecision(CheckpointVerdict.Cancelled, null, now, "a branch stage failed", expires));
             publish();
             return null;
         }
@@ -47,7 +48,8 @@ internal static class CheckpointStep
             : new CheckpointRecord(stage.Name, env, eventName, CheckpointOutcome.Expired, null, expires, $"no decision before {expires:O}");
 
         var approved = record.Outcome == CheckpointOutcome.Approved;
-        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record));
+        var decisionId = winner == decision ? decision.Result.DecisionId : null;
+        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId));
         publish();
         return record;
     }
@@ -65,6 +67,15 @@ internal static class CheckpointStep
         CheckpointOutcome.Expired => $"{record.Stage} expired at {record.At:O}",
         _ => $"{record.Stage} {record.Outcome.ToString().ToLowerInvariant()} by {record.By} at {record.At:O}" + (record.Comment is { Length: > 0 } c ? $": {c}" : ""),
     };
+
+    private static CheckpointDecision Echo(CheckpointRecord record, DateTime expires, string? decisionId) => new(
+        record.Outcome switch
+        {
+            CheckpointOutcome.Approved => CheckpointVerdict.Approved,
+            CheckpointOutcome.Rejected => CheckpointVerdict.Rejected,
+            _ => CheckpointVerdict.Expired,
+        },
+        record.By, record.At, record.Comment, expires, decisionId);
 
     private static CheckpointRecord Decided(PlannedStage stage, string env, string eventName, ApprovalEvent e, DateTime now) =>
         new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment);

@@ -26,7 +26,7 @@ public sealed class RunQueryTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(RegionState.WaitingForApproval, east.State);
         Assert.Equal("prod", east.Checkpoint!.Env);
         Assert.DoesNotContain("signing", response.BodyText, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("approvals/", response.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/approvals/", response.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]

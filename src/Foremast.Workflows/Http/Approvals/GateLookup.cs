@@ -22,7 +22,9 @@ public enum GateState
 }
 
 /// <param name="Open">The waiting checkpoint when <see cref="State"/> is <see cref="GateState.Open"/>; raise its event on its instance.</param>
-public sealed record GateView(GateState State, string? App, OpenCheckpoint? Open);
+/// <param name="Recorded">How this opening of the gate closed, when it has (who decided what and when).</param>
+/// <param name="Stage">The checkpoint stage's name, when the region status names it.</param>
+public sealed record GateView(GateState State, string? App, OpenCheckpoint? Open, CheckpointDecision? Recorded = null, string? Stage = null);
 
 /// <summary>
 /// Finds the gate a token names in the live status. Raising an event on an instance that is not waiting for it loses
@@ -41,10 +43,14 @@ public static class GateLookup
         if (region is null || region.Name != nameof(RegionPipelineOrchestrator)) return Missing;
 
         var app = Read<RunStatus>(run)?.App;
-        if (region.RuntimeStatus != OrchestrationRuntimeStatus.Running || region.SerializedCustomStatus is null) return new GateView(GateState.Closed, app, null);
+        var status = Read<RegionStatus>(region);
+        var closedStage = status?.Stages.FirstOrDefault(s => s.Env == claims.Env && s.Decision is { } d && SameInstant(d.ExpiresAt, claims.ExpiresAt));
+        var closed = new GateView(GateState.Closed, app, null, closedStage?.Decision, closedStage?.Name);
+        // A suspended region still takes the decision when it resumes; the decision route then says it could not confirm it.
+        if (region.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)) return closed;
 
-        var open = Read<RegionStatus>(region)?.Checkpoint;
-        if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return new GateView(GateState.Closed, app, null);
+        var open = status?.Checkpoint;
+        if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return closed;
         return Utc(open.ExpiresAt) <= now ? new GateView(GateState.Expired, app, open) : new GateView(GateState.Open, app, open);
     }
 
@@ -65,7 +71,7 @@ public static class GateLookup
     }
 
     /// <summary>Tokens carry milliseconds; the status carries ticks.</summary>
-    private static bool SameInstant(DateTime gate, DateTimeOffset token) => Math.Abs((Utc(gate) - token).TotalMilliseconds) < 1;
+    public static bool SameInstant(DateTime gate, DateTimeOffset token) => Math.Abs((Utc(gate) - token).TotalMilliseconds) < 1;
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
