@@ -18,7 +18,7 @@ public sealed class ForemastApi
     private readonly GitHookHandler _hooks;
     private readonly GetRunHandler _get;
     private readonly ListRunsHandler _list = new();
-    private readonly CancelRunHandler _cancel = new();
+    private readonly CancelRunHandler _cancel;
     private readonly ApprovalPageHandler _approvalPage;
     private readonly ApprovalDecisionHandler _approvalDecision;
 
@@ -27,6 +27,7 @@ public sealed class ForemastApi
         Options = options;
         var tokens = ApprovalToken.FromOptions(options.Approvals);
         Links = new LinkBuilder(options, tokens);
+        _cancel = new CancelRunHandler(options.Approvals, time ?? TimeProvider.System);
         _get = new GetRunHandler(options.Approvals.LinksInRunStatus ? Links : null, pipelines);
         var starter = new RunStarter(reader, options);
         _start = new StartRunHandler(starter, Links, options);

@@ -44,6 +44,8 @@ public static class GateLookup
 
         var app = Read<RunStatus>(run)?.App;
         var status = Read<RegionStatus>(region);
+        // A cancelled run's regions were terminated with their gates open in their last status: show those gates cancelled, by whom.
+        if (status is not null && RunCancellation.Of(run) is { } cancelled) status = cancelled.Close(status);
         var closedStage = status?.Stages.FirstOrDefault(s => s.Env == claims.Env && s.Decision is { } d && SameInstant(d.ExpiresAt, claims.ExpiresAt));
         var closed = new GateView(GateState.Closed, app, null, closedStage?.Decision, closedStage?.Name);
         // A suspended region still takes the decision when it resumes; the decision route then says it could not confirm it.
