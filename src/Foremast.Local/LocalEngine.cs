@@ -1,4 +1,5 @@
 using Foremast.Local.Extensions;
+using Foremast.Workflows.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,10 +22,16 @@ public static class LocalEngine
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
 
         // DurableTask.Core and the storage provider log every dispatch at Information; the engine's own messages stay visible.
-        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        // While storage is unreachable they (and the sidecar's gRPC calls) also log a failure with a stack trace per poll
+        // and per request: StorageMonitor has said so in one line, so those stay out until storage is back.
+        var storage = new StorageHealth();
+        builder.Services.AddSingleton(storage);
+        foreach (var category in new[] { "DurableTask", "Microsoft.DurableTask", "Grpc" })
+        {
+            builder.Logging.AddFilter(category, level => level >= LogLevel.Warning && (level >= LogLevel.Critical || !storage.IsDown));
+        }
+
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
 
         builder.Services.AddForemastLocalEngine();
         return builder;

@@ -62,6 +62,9 @@ public static class LocalEngineServiceCollectionExtensions
             worker.UseBuildTarget<CoreTaskHubWorker>();
         });
 
+        // After the worker, which creates the task hub: a probe of a hub not created yet would report an outage.
+        services.AddHostedService<StorageMonitor>();
+
         // The sidecar only serves the client API here; the TaskHubWorker above does the dispatching.
         services.AddGrpc();
         services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
