@@ -17,14 +17,19 @@ public sealed class StorageGuard(StorageHealth health, ApprovalPages pages, ILog
     /// <summary>A route still busy after this long has storage probed beside it (the approval wait legitimately takes longer).</summary>
     public static readonly TimeSpan SlowAfter = TimeSpan.FromSeconds(2);
 
-    /// <summary>Long enough for a busy but working storage account to answer one lookup; an outage waits it out once.</summary>
-    public static readonly TimeSpan ProbeBudget = TimeSpan.FromSeconds(3);
+    /// <summary>Long enough for a busy but working storage account (or an overloaded machine) to answer one lookup.</summary>
+    public static readonly TimeSpan ProbeBudget = TimeSpan.FromSeconds(5);
 
     private const string ProbeInstance = "foremast-storage-probe";
 
     public async Task<ApiResponse> RunAsync(ApiRequest request, DurableTaskClient client, Func<CancellationToken, Task<ApiResponse>> route, CancellationToken cancellationToken)
     {
-        if (health.IsDown && !await RecoveredAsync(client, cancellationToken)) return Unavailable(request);
+        if (health.IsDown)
+        {
+            // Nobody waits for storage while it is down: one background probe at a time notices when it is back.
+            ProbeInBackground(client);
+            return Unavailable(request);
+        }
 
         using var handlerCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var slowTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,25 +62,22 @@ public sealed class StorageGuard(StorageHealth health, ApprovalPages pages, ILog
         }
     }
 
-    /// <summary>While storage is down, one request every <see cref="StorageHealth.ProbeInterval"/> tries it again.</summary>
-    private async Task<bool> RecoveredAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>While storage is down, tries it again at most every <see cref="StorageHealth.ProbeInterval"/>, one probe at a time.</summary>
+    private void ProbeInBackground(DurableTaskClient client)
     {
-        if (!health.TryBeginProbe()) return false;
-        try
+        if (!health.TryBeginProbe()) return;
+        _ = Task.Run(async () =>
         {
-            if (await ProbeAsync(client, cancellationToken) is { } failure)
+            try
             {
-                Down(failure);
-                return false;
+                if (await ProbeAsync(client, CancellationToken.None) is { } failure) Down(failure);
+                else Up();
             }
-
-            Up();
-            return true;
-        }
-        finally
-        {
-            health.EndProbe();
-        }
+            finally
+            {
+                health.EndProbe();
+            }
+        });
     }
 
     /// <returns>Null when storage answered; else why not, in one line.</returns>
