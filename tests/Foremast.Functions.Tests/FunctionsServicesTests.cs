@@ -31,6 +31,8 @@ public sealed class FunctionsServicesTests
         Assert.Equal((GitProvider.GitHub, "replace-with-the-github-webhook-secret"), (repo.ProviderKind, options.Webhooks.SecretOf(repo)));
         Assert.False(options.Webhooks.AllowUnsigned);
         Assert.Equal(TimeSpan.FromSeconds(20), options.Approvals.DecisionWait);
+        var notifications = services.GetRequiredService<IOptions<Foremast.Workflows.Notifications.NotificationOptions>>().Value;
+        Assert.Equal((587, true), (notifications.Smtp.Port, notifications.Smtp.UseTls));
         Assert.Null(options.ConfigFileFor(repo));
         var gate = services.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()!;
         Assert.Equal((new Uri("https://gate.example.com"), "replace-with-the-gate-bearer-token"), (gate.BaseUrl, gate.BearerToken));

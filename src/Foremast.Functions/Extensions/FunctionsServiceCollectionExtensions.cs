@@ -4,6 +4,7 @@ using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
+using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Pipelines;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(
             sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
         services.AddSingleton<ISpinnakerPublisher>(sp => new GatePublisher(sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions()));
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddForemastWorkflows();
         services.AddForemastApi();
         services.AddHostedService<WebhookStartupCheck>();

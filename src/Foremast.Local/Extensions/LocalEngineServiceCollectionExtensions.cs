@@ -13,6 +13,7 @@ using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
+using Foremast.Workflows.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -48,6 +49,7 @@ public static class LocalEngineServiceCollectionExtensions
             ? new FileActionRecorder(path, o.EffectiveWorkerId)
             : new InMemoryActionRecorder());
         services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(Options(sp).EffectiveConnectionString));
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddForemastWorkflows();
 
         // The shared HTTP API, with the same "Foremast" section binding as the Functions app.

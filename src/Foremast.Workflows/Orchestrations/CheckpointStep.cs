@@ -83,7 +83,8 @@ internal static class CheckpointStep
     /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status.</summary>
     private static async Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires)
     {
-        var notification = new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires);
+        var notification = new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
+            input.Options.Notifications, input.Options.DryRun);
         try
         {
             await context.CallActivityAsync<bool>(nameof(NotifyActivity), notification, StageRetry.Options(RetrySpec.Transient(), input.Options));
