@@ -51,6 +51,7 @@ internal static class CheckpointStep
         var decisionId = winner == decision ? decision.Result.DecisionId : null;
         status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId));
         publish();
+        await NotifyDecidedAsync(context, input, stage, eventName, record);
         return record;
     }
 
@@ -80,18 +81,13 @@ internal static class CheckpointStep
     private static CheckpointRecord Decided(PlannedStage stage, string env, string eventName, ApprovalEvent e, DateTime now) =>
         new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment);
 
-    /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status.</summary>
-    private static async Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires)
-    {
-        var notification = new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
-            input.Options.Notifications, input.Options.DryRun);
-        try
-        {
-            await context.CallActivityAsync<bool>(nameof(NotifyActivity), notification, StageRetry.Options(RetrySpec.Transient(), input.Options));
-        }
-        catch (TaskFailedException ex)
-        {
-            context.CreateReplaySafeLogger(nameof(CheckpointStep)).LogNotificationFailed(stage.Name, ex.FailureDetails.ErrorMessage);
-        }
-    }
+    /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status. Always recorded.</summary>
+    private static Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires) =>
+        RunNotices.SendAsync(context, new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
+            input.Options.Notifications, input.Options.DryRun), input.Options, always: true);
+
+    /// <summary><c>checkpoint.decided</c>: who decided what and when (or that the gate expired), to the targets that ask for it.</summary>
+    private static Task NotifyDecidedAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, CheckpointRecord record) =>
+        RunNotices.SendAsync(context, new RunNotification("checkpoint.decided", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, null,
+            input.Options.Notifications, input.Options.DryRun, Describe(record)), input.Options);
 }

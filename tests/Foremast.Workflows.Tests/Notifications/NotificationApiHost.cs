@@ -23,14 +23,15 @@ public sealed class NotificationApiHost : ApiHost
         foreach (var file in Directory.GetFiles(ExamplesRunway)) File.Copy(file, Path.Combine(Runway, Path.GetFileName(file)));
         var pipelineFile = Path.Combine(Runway, "pipeline.json");
         var pipeline = JsonNode.Parse(File.ReadAllText(pipelineFile))!.AsObject();
-        JsonObject Target(string type, string address) => new() { ["type"] = type, ["address"] = address, ["when"] = new JsonArray("checkpoint.waiting") };
+        JsonObject Target(string type, string address, params string[] more) =>
+            new() { ["type"] = type, ["address"] = address, ["when"] = new JsonArray([.. new[] { "checkpoint.waiting" }.Concat(more).Select(w => (JsonNode)w)]) };
         pipeline["pipeline_notifications"] = new JsonArray(
             Target("slack", Http.BaseUrl + "slack-hook/T0/B0/x"),
             Target("slack", "#deploys"),
             Target("microsoftteams", "setting:teams-prod"),
             Target("googlechat", Http.BaseUrl + "chat/v1/spaces/S/messages?key=k&token=chat-secret"),
-            Target("webhook", Http.BaseUrl + "hook"),
-            Target("email", Approver));
+            Target("webhook", Http.BaseUrl + "hook", "pipeline.starting", "checkpoint.decided", "pipeline.complete"),
+            Target("email", Approver, "checkpoint.decided", "pipeline.complete"));
         File.WriteAllText(pipelineFile, pipeline.ToJsonString());
     }
 

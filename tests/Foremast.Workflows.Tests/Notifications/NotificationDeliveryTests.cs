@@ -63,6 +63,34 @@ public sealed partial class NotificationDeliveryTests(NotificationApiHost host) 
     }
 
     [Fact]
+    public async Task A_run_announces_its_start_each_decision_and_its_completion_to_the_targets_that_ask()
+    {
+        var start = await host.SendAsync(ApiRoutes.StartRun, Requests.Json("POST", Requests.StartExamples(version: "7.1.0", runway: host.Runway)));
+        var runId = start.Read<StartedBody>()!.RunId!;
+        foreach (var regionName in new[] { "us-east-1", "us-west-2" })
+        {
+            var open = await host.Workflows.WaitForCheckpointAsync(runId, regionName, "prod");
+            var url = host.Api.Links.ApprovalUrl(new ApprovalClaims(runId, regionName, "prod", new DateTimeOffset(DateTime.SpecifyKind(open.Checkpoint!.ExpiresAt, DateTimeKind.Utc))));
+            var decided = await host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Form("POST", $"decision=approve&by=lead-{regionName}", Requests.Token(url[(url.LastIndexOf('/') + 1)..])));
+            Assert.Equal(202, decided.Status);
+        }
+
+        await host.Workflows.CompleteAsync(runId);
+        JsonElement[] Hooks() => host.Http.To("/hook").Select(Json).Where(j => j.GetProperty("runId").GetString() == runId).ToArray();
+        await WaitUntilAsync(() => Hooks().Any(j => j.GetProperty("event").GetString() == "pipeline.complete") && host.Smtp.Messages.Any(m => (m.Subject ?? "").Contains("Deployment complete", StringComparison.Ordinal) && (m.TextBody ?? "").Contains(runId, StringComparison.Ordinal)));
+
+        var events = Hooks().Select(j => j.GetProperty("event").GetString()).ToList();
+        Assert.Equal(1, events.Count(e => e == "pipeline.starting"));
+        Assert.Equal(2, events.Count(e => e == "checkpoint.decided"));
+        Assert.Equal(1, events.Count(e => e == "pipeline.complete"));
+        var east = Hooks().Single(j => j.GetProperty("event").GetString() == "checkpoint.decided" && j.GetProperty("region").GetString() == "us-east-1");
+        Assert.StartsWith("Checkpoint prod approved by lead-us-east-1 at ", east.GetProperty("decision").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, east.GetProperty("approvalUrl").ValueKind);
+        var decidedMail = host.Smtp.Messages.First(m => (m.Subject ?? "").Contains("Checkpoint decided", StringComparison.Ordinal) && (m.TextBody ?? "").Contains(runId, StringComparison.Ordinal));
+        Assert.Contains("approved by lead-", decidedMail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_target_is_named_by_its_host_only_and_the_other_targets_still_get_the_message()
     {
         var notifier = host.Workflows.Host.Services.GetRequiredService<INotifier>();
