@@ -32,7 +32,16 @@ internal static class CheckpointStep
         var timer = context.CreateTimer(expires, cancel.Token);
         await NotifyWaitingAsync(context, input, stage, eventName, expires);
 
-        var winner = await FirstOfAsync(decision, timer, branchFailed);
+        // checkpoint.expiring: a durable timer at a quarter of the timeout before the expiry, only when a target asks for it.
+        var expiring = RunNotices.Wants(input.Options, "checkpoint.expiring") ? context.CreateTimer(expires - (expires - opened) / 4, cancel.Token) : null;
+        var winner = await FirstOfAsync(decision, timer, branchFailed, expiring);
+        if (expiring is not null && winner == expiring)
+        {
+            await RunNotices.SendAsync(context, new RunNotification("checkpoint.expiring", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
+                input.Options.Notifications, input.Options.DryRun), input.Options);
+            winner = await FirstOfAsync(decision, timer, branchFailed, null);
+        }
+
         cancel.Cancel();
         var now = context.CurrentUtcDateTime;
         if (winner == branchFailed)
@@ -55,12 +64,13 @@ internal static class CheckpointStep
         return record;
     }
 
-    /// <summary>The decision or the timer; a branch watch counts only when it reports a failure.</summary>
-    private static async Task<Task> FirstOfAsync(Task decision, Task timer, Task<bool> branchFailed)
+    /// <summary>The decision, the expiry, or the warning before it; a branch watch counts only when it reports a failure.</summary>
+    private static async Task<Task> FirstOfAsync(Task decision, Task timer, Task<bool> branchFailed, Task? expiring)
     {
-        var winner = await Task.WhenAny(decision, timer, branchFailed);
+        Task[] others = expiring is null ? [decision, timer] : [decision, timer, expiring];
+        var winner = await Task.WhenAny([.. others, branchFailed]);
         if (winner != branchFailed || branchFailed.Result) return winner;
-        return await Task.WhenAny(decision, timer);
+        return await Task.WhenAny(others);
     }
 
     public static string Describe(CheckpointRecord record) => record.Outcome switch

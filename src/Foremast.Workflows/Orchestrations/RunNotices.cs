@@ -11,9 +11,11 @@ namespace Foremast.Workflows.Orchestrations;
 /// </summary>
 internal static class RunNotices
 {
+    public static bool Wants(RunOptions options, string kind) => (options.Notifications ?? []).Any(t => t.When.Contains(kind, StringComparer.OrdinalIgnoreCase));
+
     public static async Task SendAsync(TaskOrchestrationContext context, RunNotification notification, RunOptions options, bool always = false)
     {
-        if (!always && !(options.Notifications ?? []).Any(t => t.When.Contains(notification.Kind, StringComparer.OrdinalIgnoreCase))) return;
+        if (!always && !Wants(options, notification.Kind)) return;
         try
         {
             await context.CallActivityAsync<bool>(nameof(NotifyActivity), notification, StageRetry.Options(RetrySpec.Transient(), options));

@@ -30,7 +30,7 @@ public sealed class NotificationApiHost : ApiHost
             Target("slack", "#deploys"),
             Target("microsoftteams", "setting:teams-prod"),
             Target("googlechat", Http.BaseUrl + "chat/v1/spaces/S/messages?key=k&token=chat-secret"),
-            Target("webhook", Http.BaseUrl + "hook", "pipeline.starting", "checkpoint.decided", "pipeline.complete"),
+            Target("webhook", Http.BaseUrl + "hook", "pipeline.starting", "checkpoint.decided", "checkpoint.expiring", "pipeline.complete"),
             Target("email", Approver, "checkpoint.decided", "pipeline.complete"));
         File.WriteAllText(pipelineFile, pipeline.ToJsonString());
     }

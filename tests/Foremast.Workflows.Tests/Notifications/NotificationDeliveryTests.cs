@@ -91,6 +91,34 @@ public sealed partial class NotificationDeliveryTests(NotificationApiHost host) 
     }
 
     [Fact]
+    public async Task A_gate_nobody_decides_sends_one_expiring_notice_with_its_link_and_then_expires()
+    {
+        var configured = host.Options.Tuning.CheckpointTimeout;
+        host.Options.Tuning.CheckpointTimeout = TimeSpan.FromSeconds(4);
+        string runId;
+        try
+        {
+            var start = await host.SendAsync(ApiRoutes.StartRun, Requests.Json("POST", Requests.StartExamples(version: "7.2.0", runway: host.Runway)));
+            runId = start.Read<StartedBody>()!.RunId!;
+        }
+        finally
+        {
+            host.Options.Tuning.CheckpointTimeout = configured;
+        }
+
+        JsonElement[] Expiring() => host.Http.To("/hook").Select(Json)
+            .Where(j => j.GetProperty("runId").GetString() == runId && j.GetProperty("event").GetString() == "checkpoint.expiring" && j.GetProperty("region").GetString() == "us-east-1").ToArray();
+        await WaitUntilAsync(() => Expiring().Length > 0);
+        await host.Workflows.CompleteAsync(runId);
+
+        var notice = Assert.Single(Expiring());
+        Assert.StartsWith("https://foremast.example.com/api/approvals/", notice.GetProperty("approvalUrl").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("[Rehearsal] Approval expiring soon: webshopacme to prod (us-east-1)", notice.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var region = await host.Workflows.RegionStatusAsync(runId, "us-east-1");
+        Assert.Equal(CheckpointVerdict.Expired, region!.Stages.Single(s => s.Decision is not null).Decision!.Verdict);
+    }
+
+    [Fact]
     public async Task A_failing_target_is_named_by_its_host_only_and_the_other_targets_still_get_the_message()
     {
         var notifier = host.Workflows.Host.Services.GetRequiredService<INotifier>();
