@@ -117,6 +117,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Foremast__Approvals__SigningKey', value: approvalSigningKey }
         { name: 'Foremast__Approvals__IdentityHeader', value: 'X-MS-CLIENT-PRINCIPAL-NAME' }
         { name: 'Foremast__Approvals__DecisionWait', value: '00:00:20' }
+        // Decisions only from a signed-in approver: put App Service Authentication in front of the app.
+        { name: 'Foremast__Approvals__RequireIdentity', value: 'true' }
         { name: 'Foremast__Webhooks__GitHubSecret', value: githubWebhookSecret }
         { name: 'Foremast__Webhooks__GitLabToken', value: gitlabWebhookToken }
         { name: 'Foremast__Webhooks__BitbucketSecret', value: bitbucketWebhookSecret }

@@ -31,6 +31,7 @@ public sealed class FunctionsServicesTests
         Assert.Equal((GitProvider.GitHub, "replace-with-the-github-webhook-secret"), (repo.ProviderKind, options.Webhooks.SecretOf(repo)));
         Assert.False(options.Webhooks.AllowUnsigned);
         Assert.Equal(TimeSpan.FromSeconds(20), options.Approvals.DecisionWait);
+        Assert.False(options.Approvals.RequireIdentity);
         var notifications = services.GetRequiredService<IOptions<Foremast.Workflows.Notifications.NotificationOptions>>().Value;
         Assert.Equal((587, true), (notifications.Smtp.Port, notifications.Smtp.UseTls));
         Assert.Null(options.ConfigFileFor(repo));

@@ -15,6 +15,12 @@ public sealed class ApprovalOptions
     public string IdentityHeader { get; set; } = "X-MS-CLIENT-PRINCIPAL-NAME";
 
     /// <summary>
+    /// On: a decision without the platform's identity header is refused (403) and changes nothing. Off (the local engine,
+    /// <c>foremast run --approve</c>): a typed name is accepted and recorded as unverified. The Azure deployment turns it on.
+    /// </summary>
+    public bool RequireIdentity { get; set; }
+
+    /// <summary>
     /// Adds each open gate's approval link to <c>GET /api/runs/{id}</c>. Off by default: links are capabilities and go to
     /// approvers through notifications. The local engine turns it on, because its API is loopback-only and unauthenticated
     /// (whoever can read the status there can already cancel the run) and <c>foremast run</c> has no other channel.

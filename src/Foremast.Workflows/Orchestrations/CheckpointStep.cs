@@ -58,7 +58,8 @@ internal static class CheckpointStep
 
         var approved = record.Outcome == CheckpointOutcome.Approved;
         var decisionId = winner == decision ? decision.Result.DecisionId : null;
-        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId));
+        var verified = winner == decision && decision.Result.Verified;
+        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId, verified));
         publish();
         await NotifyDecidedAsync(context, input, stage, eventName, record);
         return record;
@@ -79,14 +80,14 @@ internal static class CheckpointStep
         _ => $"{record.Stage} {record.Outcome.ToString().ToLowerInvariant()} by {record.By} at {record.At:O}" + (record.Comment is { Length: > 0 } c ? $": {c}" : ""),
     };
 
-    private static CheckpointDecision Echo(CheckpointRecord record, DateTime expires, string? decisionId) => new(
+    private static CheckpointDecision Echo(CheckpointRecord record, DateTime expires, string? decisionId, bool verified) => new(
         record.Outcome switch
         {
             CheckpointOutcome.Approved => CheckpointVerdict.Approved,
             CheckpointOutcome.Rejected => CheckpointVerdict.Rejected,
             _ => CheckpointVerdict.Expired,
         },
-        record.By, record.At, record.Comment, expires, decisionId);
+        record.By, record.At, record.Comment, expires, decisionId, verified);
 
     private static CheckpointRecord Decided(PlannedStage stage, string env, string eventName, ApprovalEvent e, DateTime now) =>
         new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment);

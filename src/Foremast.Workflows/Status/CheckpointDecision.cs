@@ -20,4 +20,5 @@ public enum CheckpointVerdict
 /// </summary>
 /// <param name="ExpiresAt">The expiry of the opening this closes; approval tokens carry it to name their opening.</param>
 /// <param name="DecisionId">The id the approval handler put in the event; null for expiry, cancellation, or an event raised by hand.</param>
-public sealed record CheckpointDecision(CheckpointVerdict Verdict, string? By, DateTime At, string? Comment, DateTime ExpiresAt, string? DecisionId = null);
+/// <param name="Verified">True when the decider's name came from the platform's sign-in, false for a typed name.</param>
+public sealed record CheckpointDecision(CheckpointVerdict Verdict, string? By, DateTime At, string? Comment, DateTime ExpiresAt, string? DecisionId = null, bool Verified = false);

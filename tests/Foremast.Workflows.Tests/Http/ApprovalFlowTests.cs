@@ -24,7 +24,7 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
             Requests.Form("POST", "decision=reject&by=bob&comment=error+rate+too+high", Requests.Token(TokenFor(runId, west))));
 
         Assert.Equal(202, approve.Status);
-        Assert.Equal(new DecisionBody("approved", runId, "us-east-1", "prod", east.Checkpoint!.Stage, "alice@example.com", "ship it"), approve.Read<DecisionBody>());
+        Assert.Equal(new DecisionBody("approved", runId, "us-east-1", "prod", east.Checkpoint!.Stage, "alice@example.com", "ship it", Verified: true), approve.Read<DecisionBody>());
         Assert.Equal(202, reject.Status);
         Assert.StartsWith("text/html", reject.ContentType, StringComparison.Ordinal);
         Assert.Contains("rejected by bob", reject.BodyText, StringComparison.Ordinal);
@@ -106,6 +106,46 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(410, expiredPage.Status);
         await Task.Delay(300);
         Assert.Equal(open.Checkpoint, (await host.Workflows.RegionStatusAsync(runId, "us-east-1"))!.Checkpoint);
+    }
+
+    [Fact]
+    public async Task With_require_identity_a_typed_name_is_refused_with_403_and_a_signed_in_approver_is_recorded_as_verified()
+    {
+        var runId = await StartAsync("5.5.0");
+        var open = await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+        var token = Requests.Token(TokenFor(runId, open));
+        host.Options.Approvals.RequireIdentity = true;
+        ApiResponse typed, page, signedIn;
+        try
+        {
+            typed = await host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Form("POST", "decision=approve&by=mallory", token));
+            page = await host.SendAsync(ApiRoutes.ApprovalPage, Requests.Get(token));
+            signedIn = await host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Json("POST", new { decision = "approve", by = "typed-too" }, token, new() { ["X-MS-CLIENT-PRINCIPAL-NAME"] = "alice@example.com" }));
+        }
+        finally
+        {
+            host.Options.Approvals.RequireIdentity = false;
+        }
+
+        Assert.Equal(403, typed.Status);
+        Assert.Contains("signed-in approver", typed.BodyText, StringComparison.Ordinal);
+        Assert.Contains("value=\"approve\"", page.BodyText, StringComparison.Ordinal);
+        Assert.Equal((202, "alice@example.com", true), (signedIn.Status, signedIn.Read<DecisionBody>()!.By, signedIn.Read<DecisionBody>()!.Verified));
+        var recorded = (await host.Workflows.RegionStatusAsync(runId, "us-east-1"))!.Stages.Single(s => s.Decision is not null).Decision!;
+        Assert.Equal(("alice@example.com", true), (recorded.By, recorded.Verified));
+    }
+
+    [Fact]
+    public async Task Without_require_identity_a_typed_name_is_accepted_and_recorded_as_unverified()
+    {
+        var runId = await StartAsync("5.6.0");
+        var open = await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+
+        var typed = await host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Form("POST", "decision=reject&by=bob&comment=not+now", Requests.Token(TokenFor(runId, open))));
+
+        Assert.Equal(202, typed.Status);
+        var recorded = (await host.Workflows.RegionStatusAsync(runId, "us-east-1"))!.Stages.Single(s => s.Decision is not null).Decision!;
+        Assert.Equal((CheckpointVerdict.Rejected, "bob", false, "not now"), (recorded.Verdict, recorded.By, recorded.Verified, recorded.Comment));
     }
 
     [Fact]

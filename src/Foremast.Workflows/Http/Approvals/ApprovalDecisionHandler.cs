@@ -40,11 +40,18 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
             return links.Refuse(html, gate.State == GateState.Missing ? 404 : 409, "Not decided", ApprovalPages.Describe(gate.State));
         }
 
-        var by = Clip(Who(request, fields), MaxByLength);
+        var (who, verified) = Who(request, fields);
+        if (options.RequireIdentity && !verified)
+        {
+            return links.Refuse(html, 403, "Sign-in required",
+                "Not recorded: this engine records decisions only from a signed-in approver (Foremast:Approvals:RequireIdentity); sign in and open the link again.");
+        }
+
+        var by = Clip(who, MaxByLength);
         var comment = fields.GetValueOrDefault("comment") is { } c && c.Trim().Length > 0 ? Clip(c.Trim(), MaxCommentLength) : null;
         var decisionId = Guid.NewGuid().ToString("N");
         var open = gate.Open!;
-        await client.RaiseEventAsync(open.InstanceId, open.EventName, new ApprovalEvent(decision.Value, by, comment, now.UtcDateTime, decisionId), cancellationToken);
+        await client.RaiseEventAsync(open.InstanceId, open.EventName, new ApprovalEvent(decision.Value, by, comment, now.UtcDateTime, decisionId, verified), cancellationToken);
         var confirmation = await DecisionConfirmation.WaitAsync(client, open, decisionId, options.DecisionWait, cancellationToken);
 
         switch (confirmation.State)
@@ -52,7 +59,7 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
             case ConfirmationState.Taken:
                 var outcome = decision == ApprovalDecision.Approve ? "approved" : "rejected";
                 if (html) return pages.Result(202, $"{claims.Env} in {claims.Region} {outcome}", $"Recorded: {outcome} by {by}.");
-                return ApiResponse.Json(202, new DecisionBody(outcome, claims.RunId, claims.Region, claims.Env, open.Stage, by, comment));
+                return ApiResponse.Json(202, new DecisionBody(outcome, claims.RunId, claims.Region, claims.Env, open.Stage, by, comment, verified));
             case ConfirmationState.Superseded:
                 return Conflict(html, claims, open.Stage, confirmation.Recorded!);
             case ConfirmationState.Ended:
@@ -81,11 +88,11 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The platform's identity header when present (it cannot be typed into the form), else the form field, else anonymous.</summary>
-    private string Who(ApiRequest request, IReadOnlyDictionary<string, string> fields)
+    /// <summary>The platform's identity header when present (verified: it cannot be typed into the form), else the form field, else anonymous.</summary>
+    private (string Name, bool Verified) Who(ApiRequest request, IReadOnlyDictionary<string, string> fields)
     {
-        if (options.IdentityHeader.Length > 0 && request.Header(options.IdentityHeader) is { } signedIn && signedIn.Trim().Length > 0) return signedIn.Trim();
-        return fields.GetValueOrDefault("by") is { } typed && typed.Trim().Length > 0 ? typed.Trim() : "anonymous";
+        if (options.IdentityHeader.Length > 0 && request.Header(options.IdentityHeader) is { } signedIn && signedIn.Trim().Length > 0) return (signedIn.Trim(), true);
+        return (fields.GetValueOrDefault("by") is { } typed && typed.Trim().Length > 0 ? typed.Trim() : "anonymous", false);
     }
 
     private static bool WantsHtml(ApiRequest request) =>
@@ -94,7 +101,8 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }
 
-public sealed record DecisionBody(string Outcome, string RunId, string Region, string Env, string Stage, string By, string? Comment);
+/// <param name="Verified">True when <see cref="By"/> came from the platform's identity header.</param>
+public sealed record DecisionBody(string Outcome, string RunId, string Region, string Env, string Stage, string By, string? Comment, bool Verified = false);
 
 /// <summary>The 409 for a decision that was not the one taken: <see cref="Taken"/> is what the checkpoint recorded.</summary>
 public sealed record DecisionConflictBody(string Error, string RunId, string Region, string Env, string Stage, CheckpointDecision Taken);
