@@ -7,7 +7,8 @@ using Microsoft.DurableTask;
 namespace Foremast.Workflows.Orchestrations;
 
 /// <param name="Snapshot">The pinned config: the run never re-reads the runway files (Foremast issue #233).</param>
-public sealed record DeploymentRunInput(string RunId, ConfigSnapshot Snapshot, ArtifactRef Artifact, RunOptions? Options = null);
+/// <param name="CommitAuthor">Who made the deployed commit, when the trigger said (promote_restrict masters-only refuses their approval).</param>
+public sealed record DeploymentRunInput(string RunId, ConfigSnapshot Snapshot, ArtifactRef Artifact, RunOptions? Options = null, string? CommitAuthor = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<RunOutcome>))]
 public enum RunOutcome

@@ -149,6 +149,44 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Masters_only_refuses_deciders_not_on_the_approvers_list_and_the_commits_author_and_changes_nothing()
+    {
+        var runway = Directory.CreateTempSubdirectory("foremast-approvers-runway-").FullName;
+        foreach (var file in Directory.GetFiles(ApiHost.ExamplesRunway)) File.Copy(file, Path.Combine(runway, Path.GetFileName(file)));
+        Edit(Path.Combine(runway, "pipeline.json"), json => json["promote_restrict"] = "masters-only");
+        Edit(Path.Combine(runway, "application-master-prod.json"), json => json["app"]!["approvers"] = new System.Text.Json.Nodes.JsonArray("alice@example.com", "carol@example.com"));
+        var start = await host.SendAsync(ApiRoutes.StartRun, Requests.Json("POST", new
+        {
+            project = "acme", repo = "webshop", source = new { path = runway }, dryRun = true, author = "carol@example.com",
+            artifact = new { version = "5.7.0", url = "https://artifacts.example.com/webshop-5.7.0.rpm" },
+        }));
+        var runId = start.Read<StartedBody>()!.RunId!;
+        var open = await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+        var token = Requests.Token(TokenFor(runId, open));
+        Task<ApiResponse> Decide(string who, string decision) =>
+            host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Json("POST", new { decision }, token, new() { ["X-MS-CLIENT-PRINCIPAL-NAME"] = who }));
+
+        var notListed = await Decide("bob@example.com", "approve");
+        var selfApproval = await Decide("carol@example.com", "approve");
+        var stillOpen = (await host.Workflows.RegionStatusAsync(runId, "us-east-1"))!.Checkpoint;
+        var listed = await Decide("alice@example.com", "approve");
+
+        Assert.Equal(403, notListed.Status);
+        Assert.Equal("Not recorded: bob@example.com is not on this env's app.approvers (promote_restrict: masters-only).", notListed.Read<ErrorBody>()!.Error);
+        Assert.Equal(403, selfApproval.Status);
+        Assert.Equal("Not recorded: carol@example.com made the deployed commit and may not approve it (promote_restrict: masters-only).", selfApproval.Read<ErrorBody>()!.Error);
+        Assert.Equal(open.Checkpoint, stillOpen);
+        Assert.Equal((202, "alice@example.com"), (listed.Status, listed.Read<DecisionBody>()!.By));
+    }
+
+    private static void Edit(string path, Action<System.Text.Json.Nodes.JsonNode> change)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        change(json);
+        File.WriteAllText(path, json.ToJsonString());
+    }
+
+    [Fact]
     public async Task Signed_token_whose_run_id_is_a_region_instance_or_no_instance_is_answered_404()
     {
         var runId = await StartAsync("5.4.0");

@@ -47,6 +47,11 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
                 "Not recorded: this engine records decisions only from a signed-in approver (Foremast:Approvals:RequireIdentity); sign in and open the link again.");
         }
 
+        if ((gate.Policy ?? ApproverPolicy.Open).Refusal(who, decision.Value) is { } notAllowed)
+        {
+            return links.Refuse(html, 403, "Not allowed", $"Not recorded: {notAllowed}.");
+        }
+
         var by = Clip(who, MaxByLength);
         var comment = fields.GetValueOrDefault("comment") is { } c && c.Trim().Length > 0 ? Clip(c.Trim(), MaxCommentLength) : null;
         var decisionId = Guid.NewGuid().ToString("N");

@@ -24,7 +24,8 @@ public enum GateState
 /// <param name="Open">The waiting checkpoint when <see cref="State"/> is <see cref="GateState.Open"/>; raise its event on its instance.</param>
 /// <param name="Recorded">How this opening of the gate closed, when it has (who decided what and when).</param>
 /// <param name="Stage">The checkpoint stage's name, when the region status names it.</param>
-public sealed record GateView(GateState State, string? App, OpenCheckpoint? Open, CheckpointDecision? Recorded = null, string? Stage = null);
+/// <param name="Policy">Who may decide it, from the run's config.</param>
+public sealed record GateView(GateState State, string? App, OpenCheckpoint? Open, CheckpointDecision? Recorded = null, string? Stage = null, ApproverPolicy? Policy = null);
 
 /// <summary>
 /// Finds the gate a token names in the live status. Raising an event on an instance that is not waiting for it loses
@@ -53,10 +54,24 @@ public static class GateLookup
 
         var open = status?.Checkpoint;
         if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return closed;
-        return Utc(open.ExpiresAt) <= now ? new GateView(GateState.Expired, app, open) : new GateView(GateState.Open, app, open);
+        var policy = ApproverPolicy.For(ReadInput(run), claims.Env);
+        return Utc(open.ExpiresAt) <= now ? new GateView(GateState.Expired, app, open, Policy: policy) : new GateView(GateState.Open, app, open, Policy: policy);
     }
 
     private static readonly GateView Missing = new(GateState.Missing, null, null);
+
+    private static DeploymentRunInput? ReadInput(OrchestrationMetadata run)
+    {
+        if (run.SerializedInput is null) return null;
+        try
+        {
+            return run.ReadInputAs<DeploymentRunInput>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A status written by an older version of the engine may not read as today's shape; that gate is gone, not a server error.</summary>
     private static T? Read<T>(OrchestrationMetadata instance) where T : class

@@ -27,7 +27,7 @@ public static class PushPlanner
         var version = commit.Length > 12 ? commit[..12] : commit;
         var artifactUrl = (repo.ArtifactUrl ?? "").Replace("{commit}", commit).Replace("{version}", version);
         var command = new RunStartCommand(null, repo.Project, repo.Repo, new ConfigSourceSpec(Url: url, Commit: commit),
-            new ArtifactRef(version, artifactUrl), repo.DryRun, options.ConfigFileFor(repo));
+            new ArtifactRef(version, artifactUrl), repo.DryRun, options.ConfigFileFor(repo), push.Author);
         return (command, null);
     }
 }

@@ -4,7 +4,8 @@ namespace Foremast.Workflows.Http.Runs;
 /// The JSON body of <c>POST /api/runs</c>. Only these fields are read: anything else (for example test-only run
 /// overrides such as a checkpoint timeout) is ignored, because <see cref="Orchestrations.RunOptions"/> is built by the engine.
 /// </summary>
-public sealed record StartRunBody(string? App, string? Project, string? Repo, StartRunSource? Source, StartRunArtifact? Artifact, bool? DryRun);
+/// <param name="Author">Who made the deployed commit (for promote_restrict masters-only); hooks take it from the push.</param>
+public sealed record StartRunBody(string? App, string? Project, string? Repo, StartRunSource? Source, StartRunArtifact? Artifact, bool? DryRun, string? Author = null);
 
 public sealed record StartRunSource(string? Path, string? Url, string? Commit);
 
