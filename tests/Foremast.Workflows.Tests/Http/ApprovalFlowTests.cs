@@ -54,6 +54,8 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("us-east-1", page.BodyText, StringComparison.Ordinal);
         Assert.Contains("value=\"approve\"", page.BodyText, StringComparison.Ordinal);
         Assert.Contains("value=\"reject\"", page.BodyText, StringComparison.Ordinal);
+        Assert.Contains("<dt>Artifact version</dt><dd>5.1.0</dd>", page.BodyText, StringComparison.Ordinal);
+        Assert.Matches(@"\(\d+ min left\)", page.BodyText);
         Assert.DoesNotContain(ApiHost.SigningKey, page.BodyText, StringComparison.Ordinal);
         await Task.Delay(300);
         var after = await host.Workflows.RegionStatusAsync(runId, "us-east-1");
@@ -77,6 +79,9 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal("anonymous", first.Read<DecisionBody>()!.By);
         Assert.Equal(409, second.Status);
         Assert.DoesNotContain("value=\"approve\"", page.BodyText, StringComparison.Ordinal);
+        // The same link now says who decided what and when.
+        Assert.Matches(@"Decided: approved by anonymous \(unverified\) at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\.", page.BodyText);
+        Assert.Contains("<li>approved by anonymous (unverified) at ", page.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,12 @@ public enum GateState
 /// <param name="Recorded">How this opening of the gate closed, when it has (who decided what and when).</param>
 /// <param name="Stage">The checkpoint stage's name, when the region status names it.</param>
 /// <param name="Policy">Who may decide it, from the run's config.</param>
-public sealed record GateView(GateState State, string? App, OpenCheckpoint? Open, CheckpointDecision? Recorded = null, string? Stage = null, ApproverPolicy? Policy = null);
+/// <param name="Details">What is being promoted and the region's decisions so far, for the page.</param>
+public sealed record GateView(
+    GateState State, string? App, OpenCheckpoint? Open, CheckpointDecision? Recorded = null, string? Stage = null, ApproverPolicy? Policy = null, GateDetails? Details = null);
+
+/// <summary>What a gate promotes (artifact, commit and its author) and every decision taken in its region so far.</summary>
+public sealed record GateDetails(string? Version, string? Commit, string? Author, IReadOnlyList<CheckpointDecision> Decisions);
 
 /// <summary>
 /// Finds the gate a token names in the live status. Raising an event on an instance that is not waiting for it loses
@@ -47,15 +52,18 @@ public static class GateLookup
         var status = Read<RegionStatus>(region);
         // A cancelled run's regions were terminated with their gates open in their last status: show those gates cancelled, by whom.
         if (status is not null && RunCancellation.Of(run) is { } cancelled) status = cancelled.Close(status);
+        var input = ReadInput(run);
+        var details = new GateDetails(input?.Artifact.Version, input?.Snapshot.Source.Commit, input?.CommitAuthor,
+            status?.Stages.Select(s => s.Decision).OfType<CheckpointDecision>().ToList() ?? []);
         var closedStage = status?.Stages.FirstOrDefault(s => s.Env == claims.Env && s.Decision is { } d && SameInstant(d.ExpiresAt, claims.ExpiresAt));
-        var closed = new GateView(GateState.Closed, app, null, closedStage?.Decision, closedStage?.Name);
+        var closed = new GateView(GateState.Closed, app, null, closedStage?.Decision, closedStage?.Name, Details: details);
         // A suspended region still takes the decision when it resumes; the decision route then says it could not confirm it.
         if (region.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)) return closed;
 
         var open = status?.Checkpoint;
         if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return closed;
-        var policy = ApproverPolicy.For(ReadInput(run), claims.Env);
-        return Utc(open.ExpiresAt) <= now ? new GateView(GateState.Expired, app, open, Policy: policy) : new GateView(GateState.Open, app, open, Policy: policy);
+        var policy = ApproverPolicy.For(input, claims.Env);
+        return new GateView(Utc(open.ExpiresAt) <= now ? GateState.Expired : GateState.Open, app, open, Policy: policy, Details: details);
     }
 
     private static readonly GateView Missing = new(GateState.Missing, null, null);
