@@ -13,5 +13,5 @@ public static class NotificationEvents
     public static readonly IReadOnlyList<string> All = [PipelineStarting, PipelineComplete, PipelineFailed, CheckpointWaiting, CheckpointDecided, CheckpointExpiring];
 
     /// <summary>The types this engine sends; <c>pubsub</c>, <c>bearychat</c> and the like stay in the generated pipelines only.</summary>
-    public static readonly IReadOnlyList<string> DeliveredTypes = ["slack", "email", "microsoftteams", "googlechat", "webhook"];
+    public static IReadOnlyList<string> DeliveredTypes => Foremast.Core.Validation.RunwayValidator.DeliveredNotificationTypes;
 }
