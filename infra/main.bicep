@@ -36,6 +36,26 @@ param bitbucketWebhookSecret string = ''
 @secure()
 param genericWebhookSecret string = ''
 
+@description('Slack bot token for channel addresses in pipeline_notifications (incoming-webhook URLs need none).')
+@secure()
+param slackToken string = ''
+
+@description('SMTP submission server for email notifications; empty: email targets fail and are recorded on the run.')
+param smtpHost string = ''
+
+param smtpPort int = 587
+
+param smtpUser string = ''
+
+@secure()
+param smtpPassword string = ''
+
+param smtpFrom string = ''
+
+@description('HMAC key for the signed JSON "webhook" notification type (X-Foremast-Signature).')
+@secure()
+param notificationWebhookSigningKey string = ''
+
 @description('Default for runs whose start request does not say whether they are dry (Foremast:DryRun); a request that says decides.')
 param dryRun bool = true
 
@@ -96,10 +116,22 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Foremast__GitCacheDirectory', value: '/tmp/foremast-git' }
         { name: 'Foremast__Approvals__SigningKey', value: approvalSigningKey }
         { name: 'Foremast__Approvals__IdentityHeader', value: 'X-MS-CLIENT-PRINCIPAL-NAME' }
+        { name: 'Foremast__Approvals__DecisionWait', value: '00:00:20' }
+        // Decisions only from a signed-in approver: put App Service Authentication in front of the app.
+        { name: 'Foremast__Approvals__RequireIdentity', value: 'true' }
         { name: 'Foremast__Webhooks__GitHubSecret', value: githubWebhookSecret }
         { name: 'Foremast__Webhooks__GitLabToken', value: gitlabWebhookToken }
         { name: 'Foremast__Webhooks__BitbucketSecret', value: bitbucketWebhookSecret }
         { name: 'Foremast__Webhooks__GenericSecret', value: genericWebhookSecret }
+        { name: 'Foremast__Webhooks__AllowUnsigned', value: 'false' }
+        { name: 'Foremast__Notifications__Slack__Token', value: slackToken }
+        { name: 'Foremast__Notifications__Smtp__Host', value: smtpHost }
+        { name: 'Foremast__Notifications__Smtp__Port', value: string(smtpPort) }
+        { name: 'Foremast__Notifications__Smtp__User', value: smtpUser }
+        { name: 'Foremast__Notifications__Smtp__Password', value: smtpPassword }
+        { name: 'Foremast__Notifications__Smtp__From', value: smtpFrom }
+        { name: 'Foremast__Notifications__Smtp__UseTls', value: 'true' }
+        { name: 'Foremast__Notifications__WebhookSigningKey', value: notificationWebhookSigningKey }
         { name: 'Foremast__Webhooks__Branches__0', value: 'main' }
         { name: 'Foremast__Webhooks__Branches__1', value: 'master' }
       ]

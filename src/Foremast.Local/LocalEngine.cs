@@ -1,6 +1,7 @@
 using Foremast.Aws;
 using Foremast.Aws.Extensions;
 using Foremast.Local.Extensions;
+using Foremast.Workflows.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,10 +24,16 @@ public static class LocalEngine
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
 
         // DurableTask.Core and the storage provider log every dispatch at Information; the engine's own messages stay visible.
-        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        // While storage is unreachable they (and the sidecar's gRPC calls) also log a failure with a stack trace per poll
+        // and per request: StorageMonitor has said so in one line, so those stay out until storage is back.
+        var storage = new StorageHealth();
+        builder.Services.AddSingleton(storage);
+        foreach (var category in new[] { "DurableTask", "Microsoft.DurableTask", "Grpc" })
+        {
+            builder.Logging.AddFilter(category, level => level >= LogLevel.Warning && (level >= LogLevel.Critical || !storage.IsDown));
+        }
+
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
 
         // Live AWS executors come first (the workflow layer's recorders are only defaults) when this machine names an AWS account.
         if (AwsActivation.IsEnabled(builder.Configuration.GetValue<bool?>(AwsActivation.EnabledKey))) builder.Services.AddForemastAwsExecutors();

@@ -32,6 +32,15 @@ public sealed class RunOutputTests
     }
 
     [Fact]
+    public void Cancelled_run_exits_3_and_says_who_cancelled_it_and_when()
+    {
+        var cancelled = Document("Terminated", null, []) with { Cancelled = new RunCancellation("alice@example.com", new DateTime(2026, 11, 27, 12, 30, 0, DateTimeKind.Utc), "wrong artifact") };
+
+        Assert.Equal(3, RunExit.Code(cancelled));
+        Assert.Equal("run r cancelled by alice@example.com at 2026-11-27 12:30:00 UTC: wrong artifact", RunExit.Describe(cancelled));
+    }
+
+    [Fact]
     public void Plain_progress_prints_each_stage_change_once_and_skips_pending()
     {
         using var output = new StringWriter();

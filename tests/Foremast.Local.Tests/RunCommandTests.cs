@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Foremast.Local.Tests.Support;
 using Foremast.Tests.Shared;
@@ -52,6 +53,32 @@ public sealed partial class RunCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Run_cancelled_while_it_waits_prints_who_cancelled_it_and_exits_3()
+    {
+        var hub = TestHubs.New("clicancel");
+        await using var cleanup = await HubClient.ConnectAsync(hub);
+        using var http = new HttpClient();
+        string? runId = null;
+        var cancelled = 0;
+
+        // Someone else cancels the run through the API while `run` follows it at its first open gate.
+        var (code, text) = await CliProcess.RunAsync(RunArgs(hub), Environment(), Timeout, async line =>
+        {
+            if (StartedRun().Match(line) is { Success: true } started) runId = started.Groups["id"].Value;
+            if (CurlLink().Match(line) is not { Success: true } m || runId is null || Interlocked.Exchange(ref cancelled, 1) == 1) return;
+            var api = new Uri(m.Groups["link"].Value).GetLeftPart(UriPartial.Authority);
+            using var body = JsonContent.Create(new { by = "release-manager", reason = "wrong artifact" });
+            using var response = await http.PostAsync($"{api}/api/runs/{runId}/cancel", body);
+            Assert.Equal(202, (int)response.StatusCode);
+        });
+        output.WriteLine(text);
+
+        Assert.Equal(3, code);
+        // The engine in the process may still log a warning after the last line, so the line is looked for, not taken last.
+        Assert.Matches(new Regex(@"^run \S+ cancelled by release-manager at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: wrong artifact$", RegexOptions.Multiline), text);
+    }
+
+    [Fact]
     public async Task Unknown_runway_dir_exits_2_and_an_unreachable_server_exits_1()
     {
         var (invalid, invalidText) = await CliProcess.RunAsync(["run", "no/such/runway", "--project", "acme", "--repo", "webshop"], Environment(), Timeout);
@@ -80,4 +107,7 @@ public sealed partial class RunCommandTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"decision=approve '(?<link>http://[^']+)'")]
     private static partial Regex CurlLink();
+
+    [GeneratedRegex(@"^(started|found existing) run (?<id>\S+) on ")]
+    private static partial Regex StartedRun();
 }

@@ -13,6 +13,7 @@ public static class RunwayValidator
     {
         new SpecWalker(file, diagnostics).Walk(PipelineSpec.Root, pipeline, "$");
         PipelineRules.Check(pipeline, file, settings, diagnostics);
+        WarnAboutUndeliveredNotifications(pipeline, file, diagnostics);
 
         // Allowed types are the admin's choice (aws_types, gcp_types, *_manual_types), so they are not in the static spec.
         if (pipeline["type"] is JsonValue t && t.TryGetValue<string>(out var name))
@@ -23,6 +24,21 @@ public static class RunwayValidator
             }
 
             diagnostics.Add(Diagnostic.Error(file, "$.type", $"expected one of {string.Join(", ", settings.AllTypes)}, got {JsonKinds.Describe(t)}"));
+        }
+    }
+
+    /// <summary>The notification types the engine sends itself; the others only live in the generated Spinnaker pipelines.</summary>
+    public static readonly IReadOnlyList<string> DeliveredNotificationTypes = ["slack", "email", "microsoftteams", "googlechat", "webhook"];
+
+    private static void WarnAboutUndeliveredNotifications(JsonObject pipeline, string file, ICollection<Diagnostic> diagnostics)
+    {
+        if (pipeline["pipeline_notifications"] is not JsonArray targets) return;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i] is not JsonObject target || target["type"] is not JsonValue t || !t.TryGetValue<string>(out var type)) continue;
+            if (DeliveredNotificationTypes.Contains(type.ToLowerInvariant())) continue;
+            diagnostics.Add(Diagnostic.Warning(file, $"$.pipeline_notifications[{i}].type",
+                $"\"{type}\" notifications stay in the generated Spinnaker pipelines, but this engine does not send them (it sends {string.Join(", ", DeliveredNotificationTypes)})"));
         }
     }
 

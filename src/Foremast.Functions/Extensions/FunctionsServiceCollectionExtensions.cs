@@ -1,10 +1,12 @@
 using Foremast.Aws.Extensions;
 using Foremast.Functions.Settings;
+using Foremast.Http;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Execution;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
+using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Pipelines;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +29,11 @@ public static class FunctionsServiceCollectionExtensions
         services.AddForemastGatePublisher(sp => sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions());
         // Production deploys: the live AWS executors always (credentials from the managed identity's role, docs/deploy.md).
         services.AddForemastAwsExecutors();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddForemastWorkflows();
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
         services.AddForemastApi();
+        services.AddHostedService<WebhookStartupCheck>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Foremast.Http;
 using Foremast.Local.Azurite;
 using Foremast.Local.DryRun;
 using Foremast.Local.Http;
@@ -13,6 +14,7 @@ using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Execution;
 using Foremast.Workflows.Extensions;
 using Foremast.Workflows.Http;
+using Foremast.Workflows.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -48,6 +50,7 @@ public static class LocalEngineServiceCollectionExtensions
             ? new FileActionRecorder(path, o.EffectiveWorkerId)
             : new InMemoryActionRecorder());
         services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(Options(sp).EffectiveConnectionString));
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddForemastWorkflows();
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
 
@@ -55,12 +58,16 @@ public static class LocalEngineServiceCollectionExtensions
         services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);
         services.AddSingleton<IPostConfigureOptions<ForemastApiOptions>, LocalApiOptionsSetup>();
         services.AddForemastApi();
+        services.AddHostedService<WebhookStartupCheck>();
 
         services.AddDurableTaskWorker(worker =>
         {
             worker.AddTasks(tasks => tasks.AddForemastTasks());
             worker.UseBuildTarget<CoreTaskHubWorker>();
         });
+
+        // After the worker, which creates the task hub: a probe of a hub not created yet would report an outage.
+        services.AddHostedService<StorageMonitor>();
 
         // The sidecar only serves the client API here; the TaskHubWorker above does the dispatching.
         services.AddGrpc();

@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using Foremast.Workflows.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ internal static class HealthEndpoint
 {
     public const string Route = "/api/health";
 
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+    // As short as the API's own storage probe: a health check must answer quickly exactly when storage does not.
+    private static readonly TimeSpan Budget = StorageGuard.ProbeBudget;
 
     public static async Task<IResult> HandleAsync(IOrchestrationServiceClient storage, IOptions<LocalEngineOptions> options, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Foremast.Workflows.Http;
 using Foremast.Workflows.Http.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Foremast.Workflows.Extensions;
@@ -13,6 +14,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddForemastApi(this IServiceCollection services)
     {
         services.AddOptions<ForemastApiOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ForemastApiOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GitClient>(_ => new GitClient());
         services.TryAddSingleton<IConfigSourceReader>(sp =>
@@ -21,11 +23,14 @@ public static class ApiServiceCollectionExtensions
             var cache = options.GitCacheDirectory is { Length: > 0 } configured ? configured : Path.Combine(Path.GetTempPath(), "foremast-git-cache");
             return new ConfigSourceReader(new GitRunwayReader(sp.GetRequiredService<GitClient>(), cache));
         });
+        services.TryAddSingleton(sp => new StorageHealth(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ForemastApi(
             sp.GetRequiredService<IOptions<ForemastApiOptions>>().Value,
             sp.GetRequiredService<IConfigSourceReader>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IPipelineStore>()));
+            sp.GetService<IPipelineStore>(),
+            sp.GetRequiredService<StorageHealth>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ForemastApi>()));
         return services;
     }
 }

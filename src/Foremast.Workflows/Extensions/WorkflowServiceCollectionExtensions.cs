@@ -1,8 +1,11 @@
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Core.Templates;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Execution;
 using Foremast.Workflows.Infrastructure;
+using Foremast.Workflows.Http;
+using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Pipelines;
 using Foremast.Workflows.Webhooks;
@@ -11,6 +14,7 @@ using Foremast.Spinnaker.Generator;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Foremast.Workflows.Extensions;
 
@@ -48,7 +52,14 @@ public static class WorkflowServiceCollectionExtensions
             services.AddHttpClient<IWebhookCaller, HttpWebhookCaller>().AddStandardResilienceHandler();
         }
 
-        services.TryAddSingleton<INotifier, DryRunNotifier>();
+        // The host binds Foremast:Notifications (this project has no configuration binder).
+        services.AddOptions<NotificationOptions>();
+        services.TryAddSingleton(sp => new NotificationRenderer(TemplateStore.For(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplatesPath)));
+        services.TryAddSingleton(sp => new NotificationSender(new HttpClient { Timeout = TimeSpan.FromSeconds(15) }, sp.GetRequiredService<IOptions<NotificationOptions>>().Value));
+        // Approval links come from the HTTP API's link builder when this host serves the API (both real hosts do).
+        services.TryAddSingleton<INotifier>(sp => new DeliveringNotifier(
+            sp.GetRequiredService<IActionRecorder>(), sp.GetRequiredService<NotificationSender>(), sp.GetRequiredService<NotificationRenderer>(),
+            () => sp.GetService<ForemastApi>()?.Links));
         services.TryAddSingleton<ILookupsProvider, PlannedLookups>();
         services.TryAddSingleton<IPipelineStore, InMemoryPipelineStore>();
         services.TryAddSingleton(_ => new PipelineGenerator());

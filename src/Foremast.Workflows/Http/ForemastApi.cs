@@ -5,6 +5,8 @@ using Foremast.Workflows.Http.Hooks;
 using Foremast.Workflows.Http.Runs;
 using Foremast.Workflows.Http.Sources;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Foremast.Workflows.Http;
 
@@ -18,20 +20,27 @@ public sealed class ForemastApi
     private readonly GitHookHandler _hooks;
     private readonly GetRunHandler _get;
     private readonly ListRunsHandler _list = new();
-    private readonly CancelRunHandler _cancel = new();
+    private readonly CancelRunHandler _cancel;
     private readonly ApprovalPageHandler _approvalPage;
     private readonly ApprovalDecisionHandler _approvalDecision;
 
-    public ForemastApi(ForemastApiOptions options, IConfigSourceReader reader, TimeProvider? time = null, IPipelineStore? pipelines = null)
+    private readonly StorageGuard _guard;
+
+    /// <param name="storage">Shared with the host's own storage monitor, if it has one; else the API keeps its own.</param>
+    public ForemastApi(
+        ForemastApiOptions options, IConfigSourceReader reader, TimeProvider? time = null, IPipelineStore? pipelines = null,
+        StorageHealth? storage = null, ILogger? logger = null)
     {
         Options = options;
         var tokens = ApprovalToken.FromOptions(options.Approvals);
         Links = new LinkBuilder(options, tokens);
+        _cancel = new CancelRunHandler(options.Approvals, time ?? TimeProvider.System);
         _get = new GetRunHandler(options.Approvals.LinksInRunStatus ? Links : null, pipelines);
         var starter = new RunStarter(reader, options);
         _start = new StartRunHandler(starter, Links, options);
         _hooks = new GitHookHandler(starter, Links, options);
         var pages = new ApprovalPages(TemplateStore.For(null));
+        _guard = new StorageGuard(storage ?? new StorageHealth(time), pages, logger ?? NullLogger.Instance);
         var linkCheck = new ApprovalLinkCheck(tokens, pages, time ?? TimeProvider.System);
         _approvalPage = new ApprovalPageHandler(linkCheck, pages);
         _approvalDecision = new ApprovalDecisionHandler(linkCheck, options.Approvals, pages);
@@ -42,7 +51,11 @@ public sealed class ForemastApi
     /// <summary>Approval and status URLs, for the notifier.</summary>
     public LinkBuilder Links { get; }
 
-    public Task<ApiResponse> HandleAsync(ApiRoute route, ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken = default) => route.Name switch
+    /// <summary>Answers one request; while the task hub's storage is unreachable every route answers 503 (see <see cref="StorageGuard"/>).</summary>
+    public Task<ApiResponse> HandleAsync(ApiRoute route, ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken = default) =>
+        _guard.RunAsync(request, client, ct => RouteAsync(route, request, client, ct), cancellationToken);
+
+    private Task<ApiResponse> RouteAsync(ApiRoute route, ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken) => route.Name switch
     {
         nameof(ApiRoutes.GitHook) => _hooks.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.StartRun) => _start.HandleAsync(request, client, cancellationToken),

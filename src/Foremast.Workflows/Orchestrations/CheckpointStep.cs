@@ -32,12 +32,22 @@ internal static class CheckpointStep
         var timer = context.CreateTimer(expires, cancel.Token);
         await NotifyWaitingAsync(context, input, stage, eventName, expires);
 
-        var winner = await FirstOfAsync(decision, timer, branchFailed);
+        // checkpoint.expiring: a durable timer at a quarter of the timeout before the expiry, only when a target asks for it.
+        var expiring = RunNotices.Wants(input.Options, "checkpoint.expiring") ? context.CreateTimer(expires - (expires - opened) / 4, cancel.Token) : null;
+        var winner = await FirstOfAsync(decision, timer, branchFailed, expiring);
+        if (expiring is not null && winner == expiring)
+        {
+            await RunNotices.SendAsync(context, new RunNotification("checkpoint.expiring", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
+                input.Options.Notifications, input.Options.DryRun), input.Options);
+            winner = await FirstOfAsync(decision, timer, branchFailed, null);
+        }
+
         cancel.Cancel();
         var now = context.CurrentUtcDateTime;
         if (winner == branchFailed)
         {
-            status.CheckpointClosed(stage.RefId, now, approved: false, "cancelled: a branch stage failed");
+            status.CheckpointClosed(stage.RefId, now, approved: false, "cancelled: a branch stage failed",
+                new CheckpointDecision(CheckpointVerdict.Cancelled, null, now, "a branch stage failed", expires));
             publish();
             return null;
         }
@@ -47,17 +57,21 @@ internal static class CheckpointStep
             : new CheckpointRecord(stage.Name, env, eventName, CheckpointOutcome.Expired, null, expires, $"no decision before {expires:O}");
 
         var approved = record.Outcome == CheckpointOutcome.Approved;
-        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record));
+        var decisionId = winner == decision ? decision.Result.DecisionId : null;
+        var verified = winner == decision && decision.Result.Verified;
+        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId, verified));
         publish();
+        await NotifyDecidedAsync(context, input, stage, eventName, record);
         return record;
     }
 
-    /// <summary>The decision or the timer; a branch watch counts only when it reports a failure.</summary>
-    private static async Task<Task> FirstOfAsync(Task decision, Task timer, Task<bool> branchFailed)
+    /// <summary>The decision, the expiry, or the warning before it; a branch watch counts only when it reports a failure.</summary>
+    private static async Task<Task> FirstOfAsync(Task decision, Task timer, Task<bool> branchFailed, Task? expiring)
     {
-        var winner = await Task.WhenAny(decision, timer, branchFailed);
+        Task[] others = expiring is null ? [decision, timer] : [decision, timer, expiring];
+        var winner = await Task.WhenAny([.. others, branchFailed]);
         if (winner != branchFailed || branchFailed.Result) return winner;
-        return await Task.WhenAny(decision, timer);
+        return await Task.WhenAny(others);
     }
 
     public static string Describe(CheckpointRecord record) => record.Outcome switch
@@ -66,20 +80,25 @@ internal static class CheckpointStep
         _ => $"{record.Stage} {record.Outcome.ToString().ToLowerInvariant()} by {record.By} at {record.At:O}" + (record.Comment is { Length: > 0 } c ? $": {c}" : ""),
     };
 
+    private static CheckpointDecision Echo(CheckpointRecord record, DateTime expires, string? decisionId, bool verified) => new(
+        record.Outcome switch
+        {
+            CheckpointOutcome.Approved => CheckpointVerdict.Approved,
+            CheckpointOutcome.Rejected => CheckpointVerdict.Rejected,
+            _ => CheckpointVerdict.Expired,
+        },
+        record.By, record.At, record.Comment, expires, decisionId, verified);
+
     private static CheckpointRecord Decided(PlannedStage stage, string env, string eventName, ApprovalEvent e, DateTime now) =>
         new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment);
 
-    /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status.</summary>
-    private static async Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires)
-    {
-        var notification = new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires);
-        try
-        {
-            await context.CallActivityAsync<bool>(nameof(NotifyActivity), notification, StageRetry.Options(RetrySpec.Transient(), input.Options));
-        }
-        catch (TaskFailedException ex)
-        {
-            context.CreateReplaySafeLogger(nameof(CheckpointStep)).LogNotificationFailed(stage.Name, ex.FailureDetails.ErrorMessage);
-        }
-    }
+    /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status. Always recorded.</summary>
+    private static Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires) =>
+        RunNotices.SendAsync(context, new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
+            input.Options.Notifications, input.Options.DryRun), input.Options, always: true);
+
+    /// <summary><c>checkpoint.decided</c>: who decided what and when (or that the gate expired), to the targets that ask for it.</summary>
+    private static Task NotifyDecidedAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, CheckpointRecord record) =>
+        RunNotices.SendAsync(context, new RunNotification("checkpoint.decided", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, null,
+            input.Options.Notifications, input.Options.DryRun, Describe(record)), input.Options);
 }

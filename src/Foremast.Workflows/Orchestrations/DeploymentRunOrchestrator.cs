@@ -7,7 +7,8 @@ using Microsoft.DurableTask;
 namespace Foremast.Workflows.Orchestrations;
 
 /// <param name="Snapshot">The pinned config: the run never re-reads the runway files (Foremast issue #233).</param>
-public sealed record DeploymentRunInput(string RunId, ConfigSnapshot Snapshot, ArtifactRef Artifact, RunOptions? Options = null);
+/// <param name="CommitAuthor">Who made the deployed commit, when the trigger said (promote_restrict masters-only refuses their approval).</param>
+public sealed record DeploymentRunInput(string RunId, ConfigSnapshot Snapshot, ArtifactRef Artifact, RunOptions? Options = null, string? CommitAuthor = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<RunOutcome>))]
 public enum RunOutcome
@@ -43,6 +44,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         {
             var error = $"Configuration: {ex.FailureDetails.ErrorMessage}";
             context.SetCustomStatus(status with { State = RunState.Failed, EndedAt = context.CurrentUtcDateTime, Error = error });
+            await RunNotices.SendAsync(context, RunNotices.ForRun("pipeline.failed", input.RunId, input.Snapshot.App, context.InstanceId, options, error), options);
             return new DeploymentRunResult(input.RunId, input.Snapshot.App, RunOutcome.Failed, [], error);
         }
 
@@ -52,6 +54,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
             StringComparer.Ordinal);
         status = status with { State = RunState.Running, Regions = regions.Values.ToList() };
         context.SetCustomStatus(status);
+        await RunNotices.SendAsync(context, RunNotices.ForRun("pipeline.starting", input.RunId, plan.App, context.InstanceId, options), options);
 
         var pending = plan.Regions.Select(r => RunRegionAsync(context, new RegionPipelineInput(input.RunId, plan.App, r, input.Artifact, options, plan.PipelineType, StageScope.Of(input.Snapshot)))).ToList();
         var results = new Dictionary<string, RegionResult>(StringComparer.Ordinal);
@@ -71,6 +74,10 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
             : ordered.Any(r => r.Outcome == RegionOutcome.Stopped) ? RunOutcome.Stopped
             : RunOutcome.Succeeded;
         context.SetCustomStatus(status with { State = ToState(outcome), EndedAt = context.CurrentUtcDateTime });
+        // Spinnaker's pipeline.failed covers a stopped run too: nothing was promoted past the stop.
+        var ended = outcome == RunOutcome.Succeeded ? "pipeline.complete" : "pipeline.failed";
+        var detail = outcome == RunOutcome.Succeeded ? null : string.Join("; ", ordered.Where(r => r.Outcome != RegionOutcome.Succeeded).Select(r => $"{r.Region}: {r.Outcome.ToString().ToLowerInvariant()}"));
+        await RunNotices.SendAsync(context, RunNotices.ForRun(ended, input.RunId, plan.App, context.InstanceId, options, detail), options);
         return new DeploymentRunResult(input.RunId, plan.App, outcome, ordered);
     }
 

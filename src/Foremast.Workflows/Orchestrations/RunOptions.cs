@@ -5,11 +5,13 @@ namespace Foremast.Workflows.Orchestrations;
 /// <param name="CheckpointTimeout">Replaces every checkpoint's planned timeout (tests; never from user input).</param>
 /// <param name="HealthPollInterval">First wait between deploy health checks; doubles up to eight times this.</param>
 /// <param name="RetryFirstDelay">Replaces the first retry delay of every stage's retry policy (the attempt count stays).</param>
+/// <param name="Notifications">Where the run's notifications go, read from its <c>pipeline.json</c> when it started.</param>
 public sealed record RunOptions(
     bool DryRun = false,
     TimeSpan? CheckpointTimeout = null,
     TimeSpan? HealthPollInterval = null,
-    TimeSpan? RetryFirstDelay = null)
+    TimeSpan? RetryFirstDelay = null,
+    IReadOnlyList<Notifications.NotificationTarget>? Notifications = null)
 {
     public static readonly TimeSpan DefaultHealthPollInterval = TimeSpan.FromSeconds(10);
 

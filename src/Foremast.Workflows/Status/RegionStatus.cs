@@ -11,6 +11,9 @@ public enum RegionState
     Succeeded,
     Failed,
     Stopped,
+
+    /// <summary>Its run was cancelled while the region was still going.</summary>
+    Cancelled,
 }
 
 /// <summary>The custom status of one region pipeline instance (<c>{runId}:{region}</c>).</summary>

@@ -36,11 +36,11 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
         Update(refId, s => s with { State = StageState.WaitingForApproval, StartedAt = checkpoint.OpenedAt });
     }
 
-    public void CheckpointClosed(string refId, DateTime now, bool approved, string? note)
+    public void CheckpointClosed(string refId, DateTime now, bool approved, string? note, CheckpointDecision? decision = null)
     {
         _state = RegionState.Running;
         _checkpoint = null;
-        Update(refId, s => s with { State = approved ? StageState.Succeeded : StageState.Stopped, EndedAt = now, Error = approved ? null : note });
+        Update(refId, s => s with { State = approved ? StageState.Succeeded : StageState.Stopped, EndedAt = now, Error = approved ? null : note, Decision = decision });
     }
 
     /// <summary>Ends the region; stages that never started become <see cref="StageState.Skipped"/>.</summary>

@@ -10,6 +10,9 @@ public enum RunState
     Succeeded,
     Failed,
     Stopped,
+
+    /// <summary>Terminated through <c>POST /api/runs/{id}/cancel</c> (or by an operator); set by the status endpoint, never by the run.</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -34,5 +37,5 @@ public sealed record RunStatus(
         return this with { Regions = Regions.Select(r => IsFinal(r.State) || !byRegion.TryGetValue(r.Region, out var fresh) ? r : fresh).ToList() };
     }
 
-    private static bool IsFinal(RegionState state) => state is RegionState.Succeeded or RegionState.Failed or RegionState.Stopped;
+    public static bool IsFinal(RegionState state) => state is RegionState.Succeeded or RegionState.Failed or RegionState.Stopped or RegionState.Cancelled;
 }

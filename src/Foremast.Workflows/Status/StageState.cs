@@ -16,4 +16,7 @@ public enum StageState
 
     /// <summary>Never started because the region failed or stopped first.</summary>
     Skipped,
+
+    /// <summary>Running or waiting for approval when the run was cancelled.</summary>
+    Cancelled,
 }

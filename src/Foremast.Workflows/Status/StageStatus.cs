@@ -7,6 +7,7 @@ namespace Foremast.Workflows.Status;
 /// What the stage did, one short line each: <c>&lt;verb&gt; &lt;kind&gt; &lt;name&gt;[: detail]</c> for Infrastructure Setup
 /// (<c>would create</c>… in a dry run), the baked image, the server group. Null while the stage has nothing to say.
 /// </param>
+/// <param name="Decision">For a checkpoint that closed: who decided what and when (its latest opening).</param>
 public sealed record StageStatus(
     string RefId,
     string Name,
@@ -17,4 +18,5 @@ public sealed record StageStatus(
     DateTime? StartedAt = null,
     DateTime? EndedAt = null,
     string? Error = null,
-    IReadOnlyList<string>? Changes = null);
+    IReadOnlyList<string>? Changes = null,
+    CheckpointDecision? Decision = null);

@@ -79,6 +79,18 @@ public class RunwayValidatorTests
     }
 
     [Fact]
+    public void Notification_types_the_engine_does_not_send_are_a_warning_naming_the_ones_it_does()
+    {
+        var result = Runways.LoadEdited("pipeline.json", p => p["pipeline_notifications"] = new JsonArray(
+            new JsonObject { ["type"] = "slack", ["address"] = "#a" },
+            new JsonObject { ["type"] = "pubsub", ["address"] = "topic" }));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("pipeline.json: $.pipeline_notifications[1].type: warning: \"pubsub\" notifications stay in the generated Spinnaker pipelines, but this engine does not send them (it sends slack, email, microsoftteams, googlechat, webhook)", warning.ToString());
+    }
+
+    [Fact]
     public void Approval_skip_passes_silently_when_env_configs_allows_it()
     {
         var result = Runways.LoadEdited(Dev, d => d["app"]!["approval_skip"] = true);

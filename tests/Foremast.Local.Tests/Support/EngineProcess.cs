@@ -43,7 +43,8 @@ public sealed partial class EngineProcess : IAsyncDisposable
 
     public IReadOnlyList<ActionLogEntry> Actions => ActionLog.Read(ActionsLog);
 
-    public static async Task<EngineProcess> StartAsync(string hub, string actionsLog, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="storage">The task hub's storage connection string; default the suite's Azurite.</param>
+    public static async Task<EngineProcess> StartAsync(string hub, string actionsLog, IReadOnlyDictionary<string, string>? environment = null, string? storage = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -51,7 +52,7 @@ public sealed partial class EngineProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "foremast.dll"), "serve", "--port", "0", "--hub", hub, "--storage", LocalEngineOptions.DevelopmentStorage, "--actions-log", actionsLog })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "foremast.dll"), "serve", "--port", "0", "--hub", hub, "--storage", storage ?? LocalEngineOptions.DevelopmentStorage, "--actions-log", actionsLog })
         {
             start.ArgumentList.Add(arg);
         }

@@ -15,7 +15,9 @@ public class ApiHost : IAsyncLifetime
     public const string SigningKey = "test-approval-signing-key-0123456789abcdef";
     public const string HookSecret = "It's a Secret to Everybody";
 
-    public WorkflowHost Workflows { get; } = new();
+    public ApiHost() => Workflows = new WorkflowHost { ConfigureServices = ConfigureWorkflowServices };
+
+    public WorkflowHost Workflows { get; }
 
     public DurableTaskClient Client => Workflows.Host.Client;
 
@@ -42,6 +44,11 @@ public class ApiHost : IAsyncLifetime
     {
         await Workflows.DisposeAsync();
         if (Directory.Exists(GitCache)) Directory.Delete(GitCache, recursive: true);
+    }
+
+    /// <summary>Services for the durable host's activities; runs when the host starts (after this object is built).</summary>
+    protected virtual void ConfigureWorkflowServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
     protected virtual IConfigSourceReader CreateReader() => new ConfigSourceReader(new GitRunwayReader(new GitClient(), GitCache));

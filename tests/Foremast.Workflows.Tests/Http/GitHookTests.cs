@@ -33,6 +33,8 @@ public sealed class GitHookTests(HookApiHost host) : IClassFixture<HookApiHost>
         var input = (await host.Client.GetInstanceAsync(run.RunId!, getInputsAndOutputs: true))!.ReadInputAs<DeploymentRunInput>()!;
         Assert.Equal(new ArtifactRef("fd489864e764", "https://artifacts.example.com/webshop-fd489864e764.rpm"), input.Artifact);
         Assert.True(input.Options!.DryRun);
+        // The head commit's author, for promote_restrict masters-only.
+        Assert.Equal("binkkatal.r@gmail.com", (await host.Client.GetInstanceAsync(run.RunId!, getInputsAndOutputs: true))!.ReadInputAs<DeploymentRunInput>()!.CommitAuthor);
     }
 
     [Fact]

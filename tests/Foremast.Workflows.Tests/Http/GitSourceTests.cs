@@ -19,7 +19,7 @@ public sealed class GitSourceTests : IClassFixture<ApiHost>, IDisposable
         host.Options.Webhooks.GenericSecret = ApiHost.HookSecret;
         if (!host.Options.Webhooks.Repos.Any(r => r.Repo == "gitshop"))
         {
-            host.Options.Webhooks.Repos.Add(new RepoMapping { RepoUrl = "file:///unused", Project = "acme", Repo = "gitshop", DryRun = true });
+            host.Options.Webhooks.Repos.Add(new RepoMapping { Provider = "generic", RepoUrl = "file:///unused", Project = "acme", Repo = "gitshop", DryRun = true });
         }
 
         host.Options.Webhooks.Repos.Single(r => r.Repo == "gitshop").RepoUrl = _repository.Bare;

@@ -40,11 +40,13 @@ public sealed class GitUrlsTests
     [Fact]
     public void Repo_map_matches_by_full_name_or_any_payload_url()
     {
-        RepoMapping byName = new() { FullName = "Acme/Webshop", Repo = "a" };
-        RepoMapping byUrl = new() { RepoUrl = "git@gitlab.example.com:acme/api.git", Repo = "b" };
+        RepoMapping byName = new() { Provider = "gitlab", FullName = "Acme/Webshop", Repo = "a" };
+        RepoMapping byUrl = new() { Provider = "gitlab", RepoUrl = "git@gitlab.example.com:acme/api.git", Repo = "b" };
+        RepoMapping sameNameOnGitHub = new() { Provider = "github", FullName = "acme/api", Repo = "c" };
         var push = new PushEvent(GitProvider.GitLab, "refs/heads/main", "abc1234", false, "acme/api", ["https://gitlab.example.com/acme/api.git"], null);
 
-        Assert.Same(byUrl, RepoMatcher.Find([byName, byUrl], push));
+        Assert.Same(byUrl, RepoMatcher.Find([sameNameOnGitHub, byName, byUrl], push));
+        Assert.Null(RepoMatcher.Find([sameNameOnGitHub], push));
         Assert.Same(byName, RepoMatcher.Find([byName, byUrl], push with { FullName = "acme/webshop", RepoUrls = [] }));
         Assert.Null(RepoMatcher.Find([byName, byUrl], push with { FullName = "acme/other", RepoUrls = ["https://gitlab.example.com/acme/other.git"] }));
     }

@@ -10,7 +10,7 @@ namespace Foremast.Workflows.Tests.Http;
 /// The API with a repo map for the webhook fixtures' repositories. The fixtures' commits exist nowhere, so the
 /// config reader here serves the examples runway as if it had been read at the pushed commit, and records each read.
 /// </summary>
-public sealed class HookApiHost : ApiHost
+public class HookApiHost : ApiHost
 {
     public const string GitLabToken = "gitlab-shared-token";
 
@@ -22,11 +22,11 @@ public sealed class HookApiHost : ApiHost
         Options.Webhooks.GenericSecret = HookSecret;
         Options.Webhooks.Repos.AddRange(
         [
-            new RepoMapping { FullName = "binkkatal/sample_app", Project = "acme", Repo = "webshop", DryRun = true, ArtifactUrl = "https://artifacts.example.com/webshop-{version}.rpm" },
-            new RepoMapping { FullName = "Codertocat/Hello-World", Project = "acme", Repo = "hello", DryRun = true },
-            new RepoMapping { RepoUrl = "git@example.com:mike/diaspora.git", Project = "acme", Repo = "diaspora", DryRun = true },
-            new RepoMapping { FullName = "team_name/repo_name", Project = "acme", Repo = "bitbucket", DryRun = true, Branches = ["name-of-branch"] },
-            new RepoMapping { RepoUrl = "https://git.example.com/acme/generic.git", Project = "acme", Repo = "generic", DryRun = true },
+            new RepoMapping { Provider = "github", FullName = "binkkatal/sample_app", Project = "acme", Repo = "webshop", DryRun = true, ArtifactUrl = "https://artifacts.example.com/webshop-{version}.rpm" },
+            new RepoMapping { Provider = "github", FullName = "Codertocat/Hello-World", Project = "acme", Repo = "hello", DryRun = true },
+            new RepoMapping { Provider = "gitlab", RepoUrl = "git@example.com:mike/diaspora.git", Project = "acme", Repo = "diaspora", DryRun = true },
+            new RepoMapping { Provider = "bitbucket", FullName = "team_name/repo_name", Project = "acme", Repo = "bitbucket", DryRun = true, Branches = ["name-of-branch"] },
+            new RepoMapping { Provider = "generic", RepoUrl = "https://git.example.com/acme/generic.git", Project = "acme", Repo = "generic", DryRun = true },
         ]);
     }
 

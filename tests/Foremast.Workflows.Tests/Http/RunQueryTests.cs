@@ -26,7 +26,7 @@ public sealed class RunQueryTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(RegionState.WaitingForApproval, east.State);
         Assert.Equal("prod", east.Checkpoint!.Env);
         Assert.DoesNotContain("signing", response.BodyText, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("approvals/", response.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/approvals/", response.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +101,51 @@ public sealed class RunQueryTests(ApiHost host) : IClassFixture<ApiHost>
 
         var again = await host.SendAsync(ApiRoutes.CancelRun, Requests.Json("POST", new { }, Requests.Id(runId)));
         Assert.Equal(409, again.Status);
+    }
+
+    [Fact]
+    public async Task Cancelled_run_reads_as_cancelled_by_whom_and_when_with_its_gates_closed_and_no_links()
+    {
+        var runId = await StartAsync("6.4.0");
+        var open = await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+        var api = new ForemastApi(
+            new ForemastApiOptions { PublicBaseUrl = host.Options.PublicBaseUrl, Approvals = { SigningKey = ApiHost.SigningKey, LinksInRunStatus = true } },
+            new ConfigSourceReader(new GitRunwayReader(new GitClient(), Path.GetTempPath())), host.Time);
+        var token = host.Api.Links.ApprovalUrl(new Foremast.Workflows.Http.Approvals.ApprovalClaims(runId, "us-east-1", "prod", new DateTimeOffset(DateTime.SpecifyKind(open.Checkpoint!.ExpiresAt, DateTimeKind.Utc))));
+
+        var cancel = await host.SendAsync(ApiRoutes.CancelRun, Requests.Json("POST", new { by = "typed-name", reason = "wrong artifact" }, Requests.Id(runId), new() { ["X-MS-CLIENT-PRINCIPAL-NAME"] = "alice@example.com" }));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await host.Client.WaitForInstanceCompletionAsync(runId, timeout.Token);
+        await host.Client.WaitForInstanceCompletionAsync($"{runId}:us-east-1", timeout.Token);
+
+        var document = (await api.HandleAsync(ApiRoutes.GetRun, Requests.Get(Requests.Id(runId)), host.Client)).Read<RunDocument>()!;
+        Assert.Equal(202, cancel.Status);
+        Assert.Equal(("alice@example.com", "wrong artifact"), (document.Cancelled!.By, document.Cancelled.Reason));
+        Assert.Equal(host.Time.GetUtcNow().UtcDateTime, document.Cancelled.At, TimeSpan.FromSeconds(5));
+        Assert.Equal(RunState.Cancelled, document.Status!.State);
+        Assert.Equal(document.Cancelled.At, document.Status.EndedAt);
+        Assert.Empty(document.Approvals!);
+        Assert.All(document.Status.Regions, r =>
+        {
+            Assert.Equal(RegionState.Cancelled, r.State);
+            Assert.Null(r.Checkpoint);
+            Assert.DoesNotContain(r.Stages, s => s.State is StageState.Running or StageState.WaitingForApproval or StageState.Pending);
+        });
+        var gate = document.Status.Regions.Single(r => r.Region == "us-east-1").Stages.Single(s => s.Name == open.Checkpoint.Stage);
+        Assert.Equal((StageState.Cancelled, CheckpointVerdict.Cancelled, "alice@example.com"), (gate.State, gate.Decision!.Verdict, gate.Decision.By));
+
+        var cancelled = (await List(new() { ["app"] = "webshopacme", ["status"] = "Cancelled" })).Read<RunList>()!.Runs;
+        var ended = (await List(new() { ["app"] = "webshopacme", ["status"] = "ended" })).Read<RunList>()!.Runs;
+        var active = (await List(new() { ["app"] = "webshopacme", ["status"] = "active" })).Read<RunList>()!.Runs;
+        var running = (await List(new() { ["app"] = "webshopacme", ["status"] = "Running" })).Read<RunList>()!.Runs;
+        Assert.Contains(cancelled, r => r.RunId == runId && r.State == "Cancelled");
+        Assert.Contains(ended, r => r.RunId == runId);
+        Assert.DoesNotContain(active, r => r.RunId == runId);
+        Assert.DoesNotContain(running, r => r.RunId == runId);
+
+        var decision = await host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Json("POST", new { decision = "approve" }, Requests.Token(token[(token.LastIndexOf('/') + 1)..])));
+        Assert.Equal(409, decision.Status);
+        Assert.Contains("run cancelled by alice@example.com", decision.BodyText, StringComparison.Ordinal);
     }
 
     private Task<ApiResponse> List(Dictionary<string, string> query) => host.SendAsync(ApiRoutes.ListRuns, Requests.Get(query: query));

@@ -9,6 +9,9 @@ namespace Foremast.Workflows.Tests.Support;
 /// <summary>One in-process durable host per test class (xUnit class fixture), with scripted executors over the recording ones.</summary>
 public sealed class WorkflowHost : IAsyncLifetime, ITestHost
 {
+    /// <summary>Services a test host adds before the workflow defaults (which are TryAdd, so these win).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     private DurableTaskTestHost? _host;
 
     public DurableTaskTestHost Host => _host ?? throw new InvalidOperationException("host not started");
@@ -27,8 +30,9 @@ public sealed class WorkflowHost : IAsyncLifetime, ITestHost
         if (_host is not null) await _host.DisposeAsync();
     }
 
-    private static void Configure(IServiceCollection services)
+    private void Configure(IServiceCollection services)
     {
+        ConfigureServices?.Invoke(services);
         services.AddSingleton<StageScript>();
         services.AddSingleton<DryRunBaker>();
         services.AddSingleton<DryRunScaling>();

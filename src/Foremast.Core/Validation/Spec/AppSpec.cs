@@ -10,6 +10,7 @@ internal static class AppSpec
         ("app_description", Str("not used by Foremast", nullable: true)),
         ("approval_skip", Bool("skip the Checkpoint judgment, if base.env_configs allows it for this env")),
         ("approval_timeout", Int("judgment stage timeout in milliseconds (0 or null: the default)", 0, nullable: true)),
+        ("approvers", Strings("who may decide this env's checkpoints when pipeline.json promote_restrict is members-only or masters-only (sign-in names or emails)", unique: true)),
         ("archaius_enabled", Bool("create the Archaius application.properties")),
         ("canary", Bool("render canary user data for custom templates")),
         ("custom_tags", Map(

@@ -1,7 +1,22 @@
 namespace Foremast.Workflows.Activities.Interfaces;
 
 /// <summary>A message about a run, e.g. <c>checkpoint.waiting</c>. Rendering and signing the approval link is the notifier's job.</summary>
-public sealed record RunNotification(string Kind, string RunId, string App, string Region, string? Env, string Stage, string InstanceId, string? EventName, DateTime? ExpiresAt);
+/// <param name="Targets">Where it may go (each target's <c>when</c> decides); null or empty: recorded only.</param>
+/// <param name="Rehearsal">A dry run's notification: every message says so.</param>
+/// <param name="Decision">For <c>checkpoint.decided</c>: who decided what and when.</param>
+public sealed record RunNotification(
+    string Kind,
+    string RunId,
+    string App,
+    string Region,
+    string? Env,
+    string Stage,
+    string InstanceId,
+    string? EventName,
+    DateTime? ExpiresAt,
+    IReadOnlyList<Notifications.NotificationTarget>? Targets = null,
+    bool Rehearsal = false,
+    string? Decision = null);
 
 public interface INotifier
 {

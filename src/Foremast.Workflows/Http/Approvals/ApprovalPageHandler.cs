@@ -13,6 +13,6 @@ public sealed class ApprovalPageHandler(ApprovalLinkCheck links, ApprovalPages p
         var (claims, refusal) = links.Check(request, html: true);
         if (refusal is not null) return refusal;
         var gate = await GateLookup.FindAsync(client, claims!, links.Now, cancellationToken);
-        return gate.State == GateState.Missing ? pages.Result(404, "Not found", ApprovalPages.Describe(gate.State)) : pages.Page(claims!, gate);
+        return gate.State == GateState.Missing ? pages.Result(404, "Not found", ApprovalPages.Describe(gate.State)) : pages.Page(claims!, gate, links.Now);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Foremast.Workflows.Http.Runs;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 using Microsoft.DurableTask.Client;
@@ -20,7 +22,15 @@ public enum GateState
 }
 
 /// <param name="Open">The waiting checkpoint when <see cref="State"/> is <see cref="GateState.Open"/>; raise its event on its instance.</param>
-public sealed record GateView(GateState State, string? App, OpenCheckpoint? Open);
+/// <param name="Recorded">How this opening of the gate closed, when it has (who decided what and when).</param>
+/// <param name="Stage">The checkpoint stage's name, when the region status names it.</param>
+/// <param name="Policy">Who may decide it, from the run's config.</param>
+/// <param name="Details">What is being promoted and the region's decisions so far, for the page.</param>
+public sealed record GateView(
+    GateState State, string? App, OpenCheckpoint? Open, CheckpointDecision? Recorded = null, string? Stage = null, ApproverPolicy? Policy = null, GateDetails? Details = null);
+
+/// <summary>What a gate promotes (artifact, commit and its author) and every decision taken in its region so far.</summary>
+public sealed record GateDetails(string? Version, string? Commit, string? Author, IReadOnlyList<CheckpointDecision> Decisions);
 
 /// <summary>
 /// Finds the gate a token names in the live status. Raising an event on an instance that is not waiting for it loses
@@ -30,19 +40,63 @@ public static class GateLookup
 {
     public static async Task<GateView> FindAsync(DurableTaskClient client, ApprovalClaims claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // A token is signed by us, but its run id may still name no run (a purged one) or an instance of another kind
+        // (a region or stage instance): only a run orchestration's status has the run's shape.
+        if (!RunIds.IsRunId(claims.RunId)) return Missing;
         var run = await client.GetInstanceAsync(claims.RunId, getInputsAndOutputs: true, cancellationToken);
+        if (run is null || run.Name != nameof(DeploymentRunOrchestrator)) return Missing;
         var region = await client.GetInstanceAsync(RegionPipelineOrchestrator.InstanceId(claims.RunId, claims.Region), getInputsAndOutputs: true, cancellationToken);
-        var app = run?.SerializedCustomStatus is null ? null : run.ReadCustomStatusAs<RunStatus>()?.App;
-        if (run is null || region is null) return new GateView(GateState.Missing, app, null);
-        if (region.RuntimeStatus != OrchestrationRuntimeStatus.Running || region.SerializedCustomStatus is null) return new GateView(GateState.Closed, app, null);
+        if (region is null || region.Name != nameof(RegionPipelineOrchestrator)) return Missing;
 
-        var open = region.ReadCustomStatusAs<RegionStatus>()?.Checkpoint;
-        if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return new GateView(GateState.Closed, app, null);
-        return Utc(open.ExpiresAt) <= now ? new GateView(GateState.Expired, app, open) : new GateView(GateState.Open, app, open);
+        var app = Read<RunStatus>(run)?.App;
+        var status = Read<RegionStatus>(region);
+        // A cancelled run's regions were terminated with their gates open in their last status: show those gates cancelled, by whom.
+        if (status is not null && RunCancellation.Of(run) is { } cancelled) status = cancelled.Close(status);
+        var input = ReadInput(run);
+        var details = new GateDetails(input?.Artifact.Version, input?.Snapshot.Source.Commit, input?.CommitAuthor,
+            status?.Stages.Select(s => s.Decision).OfType<CheckpointDecision>().ToList() ?? []);
+        var closedStage = status?.Stages.FirstOrDefault(s => s.Env == claims.Env && s.Decision is { } d && SameInstant(d.ExpiresAt, claims.ExpiresAt));
+        var closed = new GateView(GateState.Closed, app, null, closedStage?.Decision, closedStage?.Name, Details: details);
+        // A suspended region still takes the decision when it resumes; the decision route then says it could not confirm it.
+        if (region.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)) return closed;
+
+        var open = status?.Checkpoint;
+        if (open is null || open.Env != claims.Env || !SameInstant(open.ExpiresAt, claims.ExpiresAt)) return closed;
+        var policy = ApproverPolicy.For(input, claims.Env);
+        return new GateView(Utc(open.ExpiresAt) <= now ? GateState.Expired : GateState.Open, app, open, Policy: policy, Details: details);
+    }
+
+    private static readonly GateView Missing = new(GateState.Missing, null, null);
+
+    private static DeploymentRunInput? ReadInput(OrchestrationMetadata run)
+    {
+        if (run.SerializedInput is null) return null;
+        try
+        {
+            return run.ReadInputAs<DeploymentRunInput>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A status written by an older version of the engine may not read as today's shape; that gate is gone, not a server error.</summary>
+    private static T? Read<T>(OrchestrationMetadata instance) where T : class
+    {
+        if (instance.SerializedCustomStatus is null) return null;
+        try
+        {
+            return instance.ReadCustomStatusAs<T>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Tokens carry milliseconds; the status carries ticks.</summary>
-    private static bool SameInstant(DateTime gate, DateTimeOffset token) => Math.Abs((Utc(gate) - token).TotalMilliseconds) < 1;
+    public static bool SameInstant(DateTime gate, DateTimeOffset token) => Math.Abs((Utc(gate) - token).TotalMilliseconds) < 1;
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

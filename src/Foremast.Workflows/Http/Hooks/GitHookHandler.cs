@@ -8,15 +8,20 @@ namespace Foremast.Workflows.Http.Hooks;
 /// <summary>
 /// <c>POST /api/hooks/git</c>: verifies the delivery, then starts (or finds) a run per qualifying branch push.
 /// Everything that is not a deployable push is answered 200 with a reason, because providers treat 4xx as a broken
-/// hook (GitLab disables it); only an unauthentic delivery (401) or an unreadable one (400) is refused.
+/// hook (GitLab disables it); only an unauthentic delivery (401) or an unreadable one (400) is refused. Every push of
+/// a delivery is authenticated against its repository before any run starts, so a refusal leaves nothing half-done.
 /// A redelivery derives the same run id, so it finds the existing run: no delivery-id store is needed.
 /// </summary>
 public sealed class GitHookHandler(RunStarter starter, LinkBuilder links, ForemastApiOptions options)
 {
+    private const string Unauthentic = "signature or token missing or wrong (the delivery must be signed with the secret of the repository's provider)";
+
+    private readonly HookAuthenticator _auth = new(options.Webhooks);
+
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         if (HookDelivery.Detect(request) is not { } provider) return ApiResponse.Error(400, "not a recognised git hook delivery (no X-GitHub-Event, X-Gitlab-Event, X-Event-Key or X-Foremast-Signature)");
-        if (!HookDelivery.IsAuthentic(provider, request, options.Webhooks)) return ApiResponse.Error(401, "signature or token missing or wrong");
+        if (!_auth.IsFromProvider(provider, request)) return ApiResponse.Error(401, Unauthentic);
 
         var kind = HookDelivery.EventOf(provider, request);
         if (kind == "ping") return Ignored("ping: the hook is configured");
@@ -32,11 +37,14 @@ public sealed class GitHookHandler(RunStarter starter, LinkBuilder links, Forema
             return ApiResponse.Error(400, $"unreadable {provider} push payload: {e.Message}");
         }
 
+        var matched = pushes.Select(push => (Push: push, Repo: RepoMatcher.Find(options.Webhooks.Repos, push))).ToList();
+        if (matched.Any(m => m.Repo is not null && !_auth.MayStart(m.Repo, provider, request))) return ApiResponse.Error(401, Unauthentic);
+
         var runs = new List<StartedBody>();
         var reasons = new List<string>();
-        foreach (var push in pushes)
+        foreach (var (push, repo) in matched)
         {
-            var (command, reason) = PushPlanner.Plan(push, options);
+            var (command, reason) = PushPlanner.Plan(push, repo, options);
             if (command is null)
             {
                 reasons.Add(reason!);

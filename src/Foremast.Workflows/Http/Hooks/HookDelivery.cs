@@ -1,6 +1,6 @@
 namespace Foremast.Workflows.Http.Hooks;
 
-/// <summary>Which provider sent a delivery, what event it is, and whether it proves it knows the secret.</summary>
+/// <summary>Which provider a delivery claims to come from and what event it is; <see cref="HookAuthenticator"/> checks the claim.</summary>
 public static class HookDelivery
 {
     public const string GenericSignatureHeader = "X-Foremast-Signature";
@@ -19,17 +19,5 @@ public static class HookDelivery
         GitProvider.GitLab => request.Header("X-Gitlab-Event") == "Push Hook" ? "push" : request.Header("X-Gitlab-Event")!,
         GitProvider.Bitbucket => request.Header("X-Event-Key") == "repo:push" ? "push" : request.Header("X-Event-Key")!,
         _ => request.Header("X-Foremast-Event") ?? "push",
-    };
-
-    /// <summary>
-    /// True when the delivery is authentic. A provider without a configured secret is accepted as is, except the generic
-    /// hook, whose signature is its only identification.
-    /// </summary>
-    public static bool IsAuthentic(GitProvider provider, ApiRequest request, WebhookOptions options) => provider switch
-    {
-        GitProvider.GitHub => options.GitHubSecret is not { Length: > 0 } s || WebhookSignature.VerifySha256(request.Body, s, request.Header("X-Hub-Signature-256")),
-        GitProvider.GitLab => options.GitLabToken is not { Length: > 0 } t || WebhookSignature.VerifyToken(t, request.Header("X-Gitlab-Token")),
-        GitProvider.Bitbucket => options.BitbucketSecret is not { Length: > 0 } b || WebhookSignature.VerifySha256(request.Body, b, request.Header("X-Hub-Signature")),
-        _ => options.GenericSecret is { Length: > 0 } g && WebhookSignature.VerifySha256(request.Body, g, request.Header(GenericSignatureHeader)),
     };
 }

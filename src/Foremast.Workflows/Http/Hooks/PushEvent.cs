@@ -13,7 +13,8 @@ public enum GitProvider
 /// <param name="Commit">The new head; null or forty zeros for a deletion.</param>
 /// <param name="RepoUrls">Every URL the payload gives for the repository (clone, web, SSH), for matching the repo map.</param>
 /// <param name="CloneUrl">The URL to fetch from when the repo map names none.</param>
-public sealed record PushEvent(GitProvider Provider, string Ref, string? Commit, bool Deleted, string? FullName, IReadOnlyList<string> RepoUrls, string? CloneUrl)
+/// <param name="Author">The pushed head commit's author (email, else user name), for promote_restrict masters-only.</param>
+public sealed record PushEvent(GitProvider Provider, string Ref, string? Commit, bool Deleted, string? FullName, IReadOnlyList<string> RepoUrls, string? CloneUrl, string? Author = null)
 {
     private const string Heads = "refs/heads/";
 

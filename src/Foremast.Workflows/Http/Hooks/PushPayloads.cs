@@ -35,7 +35,8 @@ public static class PushPayloads
     {
         var repo = Get(root, "repository");
         return new PushEvent(GitProvider.GitHub, Text(root, "ref") ?? "", Text(root, "after"), Get(root, "deleted") is { ValueKind: JsonValueKind.True },
-            Text(repo, "full_name"), Urls(Text(repo, "clone_url"), Text(repo, "html_url"), Text(repo, "ssh_url"), Text(repo, "git_url")), Text(repo, "clone_url"));
+            Text(repo, "full_name"), Urls(Text(repo, "clone_url"), Text(repo, "html_url"), Text(repo, "ssh_url"), Text(repo, "git_url")), Text(repo, "clone_url"),
+            Text(Get(Get(root, "head_commit"), "author"), "email") ?? Text(Get(Get(root, "head_commit"), "author"), "username"));
     }
 
     private static PushEvent GitLab(JsonElement root)
@@ -43,7 +44,7 @@ public static class PushPayloads
         var project = Get(root, "project");
         var clone = Text(project, "git_http_url");
         return new PushEvent(GitProvider.GitLab, Text(root, "ref") ?? "", Text(root, "checkout_sha") ?? Text(root, "after"), false,
-            Text(project, "path_with_namespace"), Urls(clone, Text(project, "web_url"), Text(project, "git_ssh_url")), clone);
+            Text(project, "path_with_namespace"), Urls(clone, Text(project, "web_url"), Text(project, "git_ssh_url")), clone, Text(root, "user_email") ?? Text(root, "user_username"));
     }
 
     /// <summary>One push can update several refs; each change becomes an event. A null <c>new</c> is a deletion.</summary>
@@ -72,7 +73,7 @@ public static class PushPayloads
         var repository = Text(root, "repository") ?? "";
         var isUrl = repository.Contains("://", StringComparison.Ordinal) || repository.Contains('@') || repository.StartsWith('/');
         return new PushEvent(GitProvider.Generic, Text(root, "ref") ?? "", Text(root, "commit") ?? Text(root, "after"), Get(root, "deleted") is { ValueKind: JsonValueKind.True },
-            isUrl ? null : repository, isUrl ? [repository] : [], isUrl ? repository : null);
+            isUrl ? null : repository, isUrl ? [repository] : [], isUrl ? repository : null, Text(root, "author"));
     }
 
     private static JsonElement? Get(JsonElement? element, string name) =>

@@ -11,13 +11,14 @@ namespace Foremast.Workflows.Http.Hooks;
 /// </summary>
 public static class PushPlanner
 {
+    /// <param name="repo">The mapping <see cref="RepoMatcher"/> found for the push (null: none), already authenticated.</param>
     /// <returns>The run to start, or why this push starts none.</returns>
-    public static (RunStartCommand? Command, string? Reason) Plan(PushEvent push, ForemastApiOptions options)
+    public static (RunStartCommand? Command, string? Reason) Plan(PushEvent push, RepoMapping? repo, ForemastApiOptions options)
     {
         if (push.IsTag) return (null, $"{push.Ref}: tag pushes do not deploy");
         if (push.IsDeletion) return (null, $"{push.Ref}: deletion");
         if (push.Branch is not { } branch) return (null, $"{push.Ref}: not a branch");
-        if (RepoMatcher.Find(options.Webhooks.Repos, push) is not { } repo) return (null, $"repository {push.FullName ?? push.CloneUrl} is not configured");
+        if (repo is null) return (null, $"repository {push.FullName ?? push.CloneUrl} is not configured");
         var branches = repo.Branches.Count > 0 ? repo.Branches : options.Webhooks.EffectiveBranches;
         if (!branches.Contains(branch, StringComparer.Ordinal)) return (null, $"branch {branch} does not deploy (deploying: {string.Join(", ", branches)})");
         if ((repo.RepoUrl is { Length: > 0 } own ? own : push.CloneUrl) is not { } url) return (null, "the payload names no clone URL and the repo map gives none");
@@ -26,7 +27,7 @@ public static class PushPlanner
         var version = commit.Length > 12 ? commit[..12] : commit;
         var artifactUrl = (repo.ArtifactUrl ?? "").Replace("{commit}", commit).Replace("{version}", version);
         var command = new RunStartCommand(null, repo.Project, repo.Repo, new ConfigSourceSpec(Url: url, Commit: commit),
-            new ArtifactRef(version, artifactUrl), repo.DryRun, options.ConfigFileFor(repo));
+            new ArtifactRef(version, artifactUrl), repo.DryRun, options.ConfigFileFor(repo), push.Author);
         return (command, null);
     }
 }

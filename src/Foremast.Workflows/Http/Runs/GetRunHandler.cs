@@ -20,6 +20,9 @@ public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? sto
 
         var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunStatus>();
         if (status is not null) status = status.WithLiveRegions(await LiveRegionsAsync(client, status, cancellationToken));
+        // A terminated run cannot update its own status: show it as the cancellation left it, not as still running.
+        var cancelled = RunCancellation.Of(instance);
+        if (status is not null && cancelled is not null) status = cancelled.Close(status);
         var input = instance.SerializedInput is null ? null : instance.ReadInputAs<DeploymentRunInput>();
         var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.SerializedOutput is not null
             ? instance.ReadOutputAs<DeploymentRunResult>()
@@ -36,7 +39,8 @@ public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? sto
             result,
             await StoredPipelinesAsync(runId, cancellationToken) ?? Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus),
             instance.FailureDetails?.ErrorMessage,
-            OpenGateLinks(runId, status));
+            OpenGateLinks(runId, status),
+            cancelled);
         return ApiResponse.Json(200, document);
     }
 
@@ -58,7 +62,7 @@ public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? sto
     private static async Task<IReadOnlyList<RegionStatus>> LiveRegionsAsync(DurableTaskClient client, RunStatus status, CancellationToken cancellationToken)
     {
         var live = new List<RegionStatus>();
-        foreach (var region in status.Regions.Where(r => r.State is not (RegionState.Succeeded or RegionState.Failed or RegionState.Stopped)))
+        foreach (var region in status.Regions.Where(r => !RunStatus.IsFinal(r.State)))
         {
             var instance = await client.GetInstanceAsync(region.InstanceId, getInputsAndOutputs: true, cancellationToken);
             if (instance?.SerializedCustomStatus is not null && instance.ReadCustomStatusAs<RegionStatus>() is { } fresh) live.Add(fresh);

@@ -9,6 +9,7 @@ namespace Foremast.Workflows.Http.Runs;
 /// <c>GET /api/runs/{id}</c>: the run's status document with live region entries, its result once it ended, and the
 /// generated Spinnaker pipelines when the run recorded them. The snapshot itself is left out (it holds engine settings).
 /// </summary>
+/// <param name="Cancelled">Who cancelled the run and when; set only for a cancelled (terminated) run, whose status then says <c>Cancelled</c>.</param>
 public sealed record RunDocument(
     string RunId,
     string? App,
@@ -20,7 +21,8 @@ public sealed record RunDocument(
     DeploymentRunResult? Result,
     JsonElement? Pipelines,
     string? Failure,
-    IReadOnlyList<ApprovalLink>? Approvals = null);
+    IReadOnlyList<ApprovalLink>? Approvals = null,
+    RunCancellation? Cancelled = null);
 
 /// <summary>An open gate's approval link; only listed when <see cref="ApprovalOptions.LinksInRunStatus"/> is on.</summary>
 public sealed record ApprovalLink(string Region, string Env, string Stage, DateTime ExpiresAt, string Url);

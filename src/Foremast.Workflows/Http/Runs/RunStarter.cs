@@ -1,5 +1,6 @@
 using Foremast.Core.Validation;
 using Foremast.Workflows.Http.Sources;
+using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Orchestrations;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -29,7 +30,8 @@ public sealed class RunStarter(IConfigSourceReader reader, ForemastApiOptions op
             return new StartResult(StartOutcome.Existing, runId, snapshot.App, []);
         }
 
-        var input = new DeploymentRunInput(runId, snapshot, command.Artifact, RunOptionsFor(dryRun));
+        var input = new DeploymentRunInput(runId, snapshot, command.Artifact, RunOptionsFor(dryRun) with { Notifications = NotificationTargets.Read(snapshot.Pipeline) },
+            command.CommitAuthor is { Length: > 0 } author ? author.Trim() : null);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(DeploymentRunOrchestrator), input, new StartOrchestrationOptions(InstanceId: runId), cancellationToken);

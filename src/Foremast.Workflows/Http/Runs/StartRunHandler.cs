@@ -26,7 +26,7 @@ public sealed class StartRunHandler(RunStarter starter, LinkBuilder links, Forem
 
         var source = new ConfigSourceSpec(body!.Source!.Path, body.Source.Url, body.Source.Commit);
         var artifact = new ArtifactRef(body.Artifact!.Version!, body.Artifact.Url!);
-        var command = new RunStartCommand(body.App, body.Project!, body.Repo!, source, artifact, body.DryRun, options.ConfigFileFor(null));
+        var command = new RunStartCommand(body.App, body.Project!, body.Repo!, source, artifact, body.DryRun, options.ConfigFileFor(null), body.Author);
         return StartResponses.From(await starter.StartAsync(command, client, cancellationToken), links);
     }
 

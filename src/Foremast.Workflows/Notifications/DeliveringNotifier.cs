@@ -1,0 +1,45 @@
+using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.DryRun;
+using Foremast.Workflows.Http.Approvals;
+
+namespace Foremast.Workflows.Notifications;
+
+/// <summary>
+/// The notifier behind <c>NotifyActivity</c>: records the notification in the action log, then delivers it to every
+/// target of the run whose <c>when</c> names its event, checkpoint notices with the gate's approval link. Dry runs
+/// deliver too, marked as a rehearsal: the links are how people reach the approvals. Targets that fail are named
+/// (host only) in one <see cref="NotificationFailedException"/> after the others were tried, so the activity's retry
+/// and the run's record see them.
+/// </summary>
+/// <param name="links">The engine's link builder; null (no API in this host) sends no approval links.</param>
+public sealed class DeliveringNotifier(IActionRecorder recorder, NotificationSender sender, NotificationRenderer renderer, Func<LinkBuilder?> links) : INotifier
+{
+    public async Task NotifyAsync(RunNotification n, CancellationToken cancellationToken)
+    {
+        recorder.Record(n.RunId, n.Region, n.Env, n.Stage, n.Kind, $"{n.EventName} on {n.InstanceId} expires {n.ExpiresAt:O}");
+        var targets = (n.Targets ?? []).Where(t => t.When.Contains(n.Kind, StringComparer.OrdinalIgnoreCase) && NotificationEvents.DeliveredTypes.Contains(t.Type)).ToList();
+        if (targets.Count == 0) return;
+
+        var builder = links();
+        var approvalUrl = n.Kind is NotificationEvents.CheckpointWaiting or NotificationEvents.CheckpointExpiring && builder is { CanSign: true } && n.Env is not null && n.ExpiresAt is not null
+            ? builder.ApprovalUrl(n)
+            : null;
+        var rendered = renderer.Render(new NotificationMessage(n.Kind, n.RunId, n.App, n.Region, n.Env, n.Stage, approvalUrl, n.ExpiresAt, n.Rehearsal, n.Decision, builder?.RunUrl(n.RunId)));
+
+        var failures = new List<string>();
+        foreach (var target in targets)
+        {
+            try
+            {
+                await sender.SendAsync(target, rendered, cancellationToken);
+                recorder.Record(n.RunId, n.Region, n.Env, n.Stage, "notification.sent", NotificationDestinations.Redact(target));
+            }
+            catch (NotificationFailedException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+
+        if (failures.Count > 0) throw new NotificationFailedException(string.Join("; ", failures));
+    }
+}
