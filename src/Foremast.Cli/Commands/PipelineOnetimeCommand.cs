@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Foremast.Cli.Commands;
 
 /// <summary><c>foremast pipeline onetime</c> (Foremast's prepare-onetime-pipeline): the onetime pipelines of one env, published without cleaning.</summary>
-public sealed class PipelineOnetimeCommand : AsyncCommand<PipelineOnetimeCommand.Settings>
+public sealed class PipelineOnetimeCommand(Infra.InfraServices services) : AsyncCommand<PipelineOnetimeCommand.Settings>
 {
     public sealed class Settings : PipelineSettings
     {
@@ -17,6 +17,6 @@ public sealed class PipelineOnetimeCommand : AsyncCommand<PipelineOnetimeCommand
     {
         var env = settings.Env ?? (Environment.GetEnvironmentVariable("ENV") is { Length: > 0 } e ? e : null)
             ?? throw new Errors.UsageException("no env: pass --env or set ENV");
-        return PipelineRunner.RunAsync(context, settings, env, cancellationToken);
+        return PipelineRunner.RunAsync(context, services, settings, env, cancellationToken);
     }
 }

@@ -5,14 +5,14 @@ namespace Foremast.Cli.Commands;
 /// <summary>Foremast's prepare-app-pipeline: generate the pipelines, then create the application and save them through Gate.</summary>
 internal static class PipelineRunner
 {
-    public static async Task<int> RunAsync(CommandContext context, PipelineSettings settings, string? onetimeEnv, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, Infra.InfraServices services, PipelineSettings settings, string? onetimeEnv, CancellationToken cancellationToken)
     {
         var runway = settings.ResolveRunwayDirectory();
         if (string.IsNullOrEmpty(settings.LookupsFile)) throw new Errors.UsageException("--lookups FILE is required (the facts Foremast asked Gate for: subnets, AMIs, accounts)");
         var output = settings.OutputDirectory ?? Directory.CreateTempSubdirectory("foremast-pipelines-").FullName;
         try
         {
-            var generated = new GenerateCommand().Execute(context, new GenerateCommand.Settings
+            var generated = await new GenerateCommand(services).ExecuteAsync(context, new GenerateCommand.Settings
             {
                 RunwayDirectory = runway, ConfigFile = settings.ConfigFile, Project = settings.Project, Repo = settings.Repo,
                 LookupsFile = settings.LookupsFile, OutputDirectory = output, OnetimeEnv = onetimeEnv,
