@@ -80,6 +80,8 @@ public sealed class EngineOnMoto : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stopped first: a worker still leasing partitions would log errors about the tables deleted under it.
+        await _app.StopAsync();
         try
         {
             await _app.Services.GetRequiredService<IOrchestrationService>().DeleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
@@ -89,7 +91,6 @@ public sealed class EngineOnMoto : IAsyncDisposable
             // Leftover hubs are only clutter; every engine uses a fresh name.
         }
 
-        await _app.StopAsync();
         await _app.DisposeAsync();
     }
 }
