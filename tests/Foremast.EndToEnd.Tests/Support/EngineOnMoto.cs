@@ -23,13 +23,16 @@ public sealed class EngineOnMoto : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EngineOnMoto(WebApplication app, CallLog calls)
+    private EngineOnMoto(WebApplication app, CallLog calls, StampedCalls stamped)
     {
         _app = app;
         Calls = calls;
+        Stamped = stamped;
     }
 
     public CallLog Calls { get; }
+
+    public StampedCalls Stamped { get; }
 
     public DurableTaskClient Client => _app.Services.GetRequiredService<DurableTaskClient>();
 
@@ -56,9 +59,11 @@ public sealed class EngineOnMoto : IAsyncDisposable
         builder.Services.AddSingleton(new AwsCredentialsResolver(accounts));
         var calls = new CallLog();
         builder.Services.AddSingleton<IAwsCallObserver>(calls);
+        var stamped = new StampedCalls();
+        builder.Services.AddSingleton<IAwsCallObserver>(stamped);
         var app = LocalEngine.Build(builder);
         await app.StartAsync();
-        return new EngineOnMoto(app, calls);
+        return new EngineOnMoto(app, calls, stamped);
     }
 
     /// <summary>Starts a real (not dry) run and waits for its end; durable timers run in real time, so every wait is short.</summary>
