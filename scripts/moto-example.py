@@ -157,7 +157,7 @@ def seed(credentials):
         vpcs = {region: seed_region(env, region) for region in REGIONS}
         seed_zones(env, vpcs)
     seed_certificate()
-    say("the account has what examples/ expects (VPC, subnets, bastion/office groups, tomcat8 image, zones, certificate)")
+    say("the accounts have what examples/ expects (VPC, subnets, bastion/office groups, tomcat8 image, zones, certificate)")
 
 
 def play_builders():
