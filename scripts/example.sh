@@ -59,8 +59,10 @@ cmdb=$!
 stamp="$(date -u +%Y%m%d%H%M%S)"
 run() {
   local version="$1"
+  # A task hub of this job's own: another engine on the same Azurite (a developer's `foremast serve`, on the default hub)
+  # must not take this run's work items.
   foremast run examples/runway "${names[@]}" --artifact "$version=https://artifacts.example.com/webshop-$version.rpm" \
-    --dry-run false --approve --timeout 400
+    --dry-run false --approve --timeout 400 --hub "example$stamp"
 }
 
 started=$(date +%s)
