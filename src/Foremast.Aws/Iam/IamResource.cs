@@ -127,7 +127,17 @@ public sealed class IamResource(AwsClientBuilder clients)
                 }
             }
 
-            await Call(name, "AddRoleToInstanceProfile", () => iam.AddRoleToInstanceProfileAsync(names.Profile, names.Role, ct)).ConfigureAwait(false);
+            try
+            {
+                await Call(name, "AddRoleToInstanceProfile", () => iam.AddRoleToInstanceProfileAsync(names.Profile, names.Role, ct)).ConfigureAwait(false);
+            }
+            catch (AwsOperationException e) when (e.Code == "LimitExceeded")
+            {
+                // IAM is global: the same env's Infrastructure Setup in another region may have attached the role a moment ago
+                // (the profile holds one role). That is the state we want; anything else in the profile is a real conflict.
+                var now = await Call(name, "GetInstanceProfile", () => iam.GetInstanceProfileAsync(names.Profile, ct)).ConfigureAwait(false);
+                if (now is not { Roles: [var only] } || only != names.Role) throw;
+            }
         }
 
         public async Task PolicyAsync(JsonObject? desired, List<ResourceChange> changes)

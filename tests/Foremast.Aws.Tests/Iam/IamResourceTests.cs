@@ -167,4 +167,25 @@ public sealed class IamResourceTests(MotoServer moto) : IClassFixture<MotoServer
     }
 
     private static string Line(ResourceChange c) => c.Detail is null ? $"{c.Verb} {c.Kind} {c.Name}" : $"{c.Verb} {c.Kind} {c.Name}: {c.Detail}";
+    [Fact]
+    public async Task Profile_attached_by_another_region_between_read_and_write_is_accepted_not_failed()
+    {
+        var clients = AwsTestClients.Builder(moto.Url);
+        var context = StageContexts.Example(project: "race", repo: "shop");
+        await new IamResource(clients).ConvergeAsync(context, default);
+
+        // The same env's Infrastructure Setup in another region attaches the role after this one read the profile empty:
+        // the first read is answered without roles, moto then refuses the second role (LimitExceeded), as AWS does.
+        await using var proxy = await FaultProxy.StartAsync(moto.Endpoint);
+        var reads = 0;
+        proxy.Rewrite((call, body) => call.Operation == "GetInstanceProfile" && Interlocked.Increment(ref reads) == 1
+            ? System.Text.RegularExpressions.Regex.Replace(body, "<Roles>.*?</Roles>", "<Roles/>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            : null);
+        var result = await new IamResource(AwsTestClients.Builder(proxy.Url)).ConvergeAsync(context, default);
+
+        Assert.Contains(result.Changes, c => c.Name == "instance-profile/race_shop_profile");
+        Assert.Equal(1, proxy.Calls.Count(c => c.Operation == "AddRoleToInstanceProfile"));
+        Assert.Equal(2, proxy.Calls.Count(c => c.Operation == "GetInstanceProfile"));
+        Assert.Equal(["race_shop_role"], (await new IamClient(clients.Session(context.Target).Iam).GetInstanceProfileAsync("race_shop_profile", default))!.Roles);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ConfigurationActivityTests
         Assert.Equal(expected.Regions[0].Stages.Select(s => JsonSerializer.Serialize(s)), plan.Regions[0].Stages.Select(s => JsonSerializer.Serialize(s.Stage)));
         var east = plan.Regions[0].Stages.ToDictionary(s => s.Stage.Name);
         Assert.Equal("tomcat8", east["Bake [us-east-1]"].Settings.GetProperty("base").GetString());
-        Assert.Equal("https://hooks.example.com/deployed", east["DEV: Notify CMDB"].Settings.GetProperty("url").GetString());
+        Assert.Equal("http://127.0.0.1:45661/deployed", east["DEV: Notify CMDB"].Settings.GetProperty("url").GetString());
         Assert.Equal("m5.large", east["Deploy prod"].Settings.GetProperty("app").GetProperty("instance_type").GetString());
     }
 

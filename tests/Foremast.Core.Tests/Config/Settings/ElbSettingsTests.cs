@@ -78,7 +78,7 @@ public sealed class ElbSettingsTests
         var dns = DnsSettings.From(snapshot.SettingsFor("prod", "us-west-2"));
 
         Assert.Equal(("external", "HTTP:8080/health", null, null), (prod.SubnetPurpose, prod.Target, prod.IdleTimeout, prod.ConnectionDrainingTimeout));
-        Assert.Equal("arn:aws:acm:us-east-1:333333333333:certificate/abcd", Assert.Single(prod.EffectiveListeners()).Certificate);
+        Assert.Equal("arn:aws:iam::333333333333:server-certificate/webshop-example", Assert.Single(prod.EffectiveListeners()).Certificate);
         Assert.Equal(new DnsSettings(60, true, true), dns);
     }
 
