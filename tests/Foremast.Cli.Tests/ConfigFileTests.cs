@@ -53,8 +53,8 @@ public sealed class ConfigFileTests : IDisposable
     {
         var json = Fixtures.ScenarioConfig(Scenario);
 
-        // --dry-run false is refused before storage is touched, after the config is found.
-        var (code, _, error) = CliRunner.Run("serve", "--port", "0", "--dry-run", "false", "--config", json);
+        // An invalid task hub name is refused before storage is touched, after the config is found.
+        var (code, _, error) = CliRunner.Run("serve", "--port", "0", "--hub", "x", "--config", json);
 
         Assert.Equal(2, code);
         Assert.Equal($"using config {json}", CliRunner.Lines(error)[0]);

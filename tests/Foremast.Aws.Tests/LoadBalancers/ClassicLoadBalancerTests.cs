@@ -254,16 +254,16 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task Example_prod_certificate_unknown_to_the_account_fails_with_awss_message_in_one_line()
+    public async Task Acm_certificate_unknown_to_the_account_fails_with_awss_message_in_one_line()
     {
-        // moto, like AWS, refuses an HTTPS listener whose ACM certificate does not exist; the example's prod names
-        // arn:aws:acm:…:certificate/abcd, which no account has until it is imported.
+        // moto, like AWS, refuses an HTTPS listener whose ACM certificate does not exist (the example itself names an IAM
+        // server certificate its seed uploads, so the prod listener is given an ACM ARN no account has here).
         const string region = "eu-north-1";
         var session = AwsTestClients.Session(moto.Url, env: "prod", region: region);
         await LoadBalancerSeed.AccountAsync(session, purpose: "external", cidrPrefix: "10.90");
         var resource = new LoadBalancerResource(AwsTestClients.Builder(moto.Url));
 
-        var error = await Assert.ThrowsAsync<AwsOperationException>(() => resource.ConvergeAsync(ExampleStage.Context("prod", "us-east-1").InRegion(region), default));
+        var error = await Assert.ThrowsAsync<AwsOperationException>(() => resource.ConvergeAsync(ExampleStage.Context("prod", "us-east-1", edit: UnknownAcmCertificate).InRegion(region), default));
 
         Assert.Equal("loadbalancer webshopacme: CreateLoadBalancer failed: CertificateNotFound: Supplied certificate was not found", error.Message);
     }
@@ -306,4 +306,7 @@ public sealed class ClassicLoadBalancerTests(MotoServer moto, ITestOutputHelper 
         });
         return id;
     }
+
+    private static void UnknownAcmCertificate(System.Text.Json.Nodes.JsonObject env) =>
+        env["elb"]!["ports"]![0]!["certificate"] = "arn:aws:acm:us-east-1:333333333333:certificate/abcd";
 }

@@ -43,7 +43,7 @@ public sealed class GenerateAwsLookupsTests(MotoServer moto) : IClassFixture<Mot
         var (code, _, error) = CliRunner.Run(["generate", MotoCli.Runway, .. MotoCli.Names, "--lookups", "aws", "--out", output]);
 
         Assert.Equal(1, code);
-        Assert.Equal("error: --lookups aws: no AWS account is configured here (AWS credentials or Foremast__Aws__Enabled=true)", error.Trim());
+        Assert.Equal(["error: --lookups aws: no AWS account is configured here (AWS credentials or Foremast__Aws__Enabled=true)"], CliRunner.Problems(error));
         Assert.Empty(Directory.GetFiles(output));
     }
 }
