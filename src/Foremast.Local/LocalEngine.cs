@@ -35,6 +35,11 @@ public static class LocalEngine
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
+        // The outbound HTTP resilience handler (completion webhooks, Gate) logs each retried attempt with its exception's
+        // stack trace; the stage's own status and error line already say what happened, so people never see those traces.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
         // Live AWS executors come first (the workflow layer's recorders are only defaults) when this machine names an AWS account.
         if (AwsActivation.IsEnabled(builder.Configuration.GetValue<bool?>(AwsActivation.EnabledKey))) builder.Services.AddForemastAwsExecutors();
         builder.Services.AddForemastLocalEngine();
