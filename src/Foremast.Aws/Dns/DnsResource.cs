@@ -23,7 +23,7 @@ public sealed class DnsResource(AwsClientBuilder clients)
     public async Task<ResourceResult> ConvergeAsync(AwsStageContext ctx, CancellationToken cancellationToken)
     {
         // Foremast makes neither load balancer nor DNS for Eureka apps.
-        if (EurekaEnabled(ctx.Settings)) return new ResourceResult([]);
+        if (AppFlags.EurekaEnabled(ctx.Settings)) return new ResourceResult([]);
         var elb = ElbSettings.From(ctx.Settings);
         var dns = DnsSettings.From(ctx.Settings);
         var session = clients.Session(ctx.Target);
@@ -153,8 +153,4 @@ public sealed class DnsResource(AwsClientBuilder clients)
             };
             return new ResourceChange(verb, Kind, recordName, string.Join("; ", mine.Select(d => d.Description)));
         }).ToList();
-
-    private static bool EurekaEnabled(JsonElement settings) =>
-        settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("app", out var app) && app.ValueKind == JsonValueKind.Object
-        && app.TryGetProperty("eureka_enabled", out var eureka) && eureka.ValueKind == JsonValueKind.True;
 }

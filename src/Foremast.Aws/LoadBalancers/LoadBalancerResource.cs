@@ -21,7 +21,7 @@ public sealed class LoadBalancerResource(AwsClientBuilder clients)
     public async Task<ResourceResult> ConvergeAsync(AwsStageContext ctx, CancellationToken cancellationToken)
     {
         // Foremast makes no load balancer for Eureka apps (they find each other through discovery).
-        if (EurekaEnabled(ctx.Settings)) return new ResourceResult([]);
+        if (AppFlags.EurekaEnabled(ctx.Settings)) return new ResourceResult([]);
         var settings = ElbSettings.From(ctx.Settings);
         var session = clients.Session(ctx.Target);
         var name = ctx.Names.Name("elb_app");
@@ -50,8 +50,4 @@ public sealed class LoadBalancerResource(AwsClientBuilder clients)
             throw new AwsOperationException($"{Kind} {name}: {e.Message}", e);
         }
     }
-
-    private static bool EurekaEnabled(System.Text.Json.JsonElement settings) =>
-        settings.ValueKind == System.Text.Json.JsonValueKind.Object && settings.TryGetProperty("app", out var app) && app.ValueKind == System.Text.Json.JsonValueKind.Object
-        && app.TryGetProperty("eureka_enabled", out var eureka) && eureka.ValueKind == System.Text.Json.JsonValueKind.True;
 }

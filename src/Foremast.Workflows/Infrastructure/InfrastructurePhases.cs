@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Foremast.Core.Config.Settings;
 using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.Infrastructure;
@@ -29,11 +30,7 @@ public static class InfrastructurePhases
         "s3" => [ResourceKinds.S3],
         "datapipeline" or "cloudfunction" => [],
         "lambda" or "stepfunction" => [ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3],
-        _ when EurekaEnabled(settings) => [ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3],
+        _ when AppFlags.EurekaEnabled(settings) => [ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3],
         _ => [ResourceKinds.Iam, ResourceKinds.SecurityGroup, ResourceKinds.S3, ResourceKinds.LoadBalancer, ResourceKinds.Dns],
     };
-
-    private static bool EurekaEnabled(JsonElement settings) =>
-        settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("app", out var app) && app.ValueKind == JsonValueKind.Object
-        && app.TryGetProperty("eureka_enabled", out var eureka) && eureka.ValueKind == JsonValueKind.True;
 }
