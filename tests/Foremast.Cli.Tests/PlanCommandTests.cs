@@ -32,10 +32,7 @@ public class PlanCommandTests
     [Fact]
     public void Plan_without_project_and_repo_is_a_validation_error()
     {
-        Environment.SetEnvironmentVariable("PROJECT", null);
-        Environment.SetEnvironmentVariable("GIT_REPO", null);
-
-        var (code, _, error) = CliRunner.Run("plan", Fixtures.ScenarioRunway("01-ec2-3env-2region"));
+        var (code, _, error) = CliRunner.RunWith(new Dictionary<string, string?> { ["PROJECT"] = null, ["GIT_REPO"] = null }, "plan", Fixtures.ScenarioRunway("01-ec2-3env-2region"));
 
         Assert.Equal(2, code);
         Assert.Contains("project and repo are required", error);

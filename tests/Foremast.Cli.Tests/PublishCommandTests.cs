@@ -6,7 +6,7 @@ namespace Foremast.Cli.Tests;
 
 /// <summary>
 /// <c>foremast publish</c> end to end against the fake Gate, using scenario 01's runway and the pipelines Foremast
-/// generated for it. Tests in this class run one at a time, so setting GATE_TOKEN here is safe.
+/// generated for it. GATE_TOKEN is set (or cleared) per run through <see cref="CliRunner.RunWith"/>.
 /// </summary>
 public sealed class PublishCommandTests : IAsyncLifetime
 {
@@ -65,18 +65,12 @@ public sealed class PublishCommandTests : IAsyncLifetime
     [Fact]
     public void Token_defaults_to_the_GATE_TOKEN_variable()
     {
-        Environment.SetEnvironmentVariable("GATE_TOKEN", "t0ken");
-        try
-        {
-            var (code, _, error) = Publish();
+        // Set through the runner, under its lock: a variable set here directly would race other classes' runs,
+        // which restore GATE_TOKEN to what they saw when they started.
+        var (code, _, error) = Publish(new Dictionary<string, string?> { ["GATE_TOKEN"] = "t0ken" });
 
-            Assert.True(code == 0, error);
-            Assert.All(_gate.Requests, r => Assert.Equal("Bearer t0ken", r.Header("Authorization")));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GATE_TOKEN", null);
-        }
+        Assert.True(code == 0, error);
+        Assert.All(_gate.Requests, r => Assert.Equal("Bearer t0ken", r.Header("Authorization")));
     }
 
     [Fact]
@@ -120,8 +114,10 @@ public sealed class PublishCommandTests : IAsyncLifetime
         Assert.True(insecure.ExitCode == 0, insecure.Error);
     }
 
-    private (int ExitCode, string Out, string Error) Publish(params string[] extra) =>
-        CliRunner.Run(
+    private (int ExitCode, string Out, string Error) Publish(params string[] extra) => Publish(new Dictionary<string, string?> { ["GATE_TOKEN"] = null }, extra);
+
+    private (int ExitCode, string Out, string Error) Publish(IReadOnlyDictionary<string, string?> environment, params string[] extra) =>
+        CliRunner.RunWith(environment,
         [
             "publish", Fixtures.ScenarioRunway(Scenario), "--config", Fixtures.ScenarioConfig(Scenario), "--project", "forrest", "--repo", "unicorn",
             "--pipelines", _pipelines, "--gate", _gate.BaseUrl.ToString(), "--email", "team-unicorn@example.com", .. extra,
