@@ -1,7 +1,7 @@
 using Foremast.Aws;
 using Foremast.Aws.Extensions;
 using Foremast.Local.Extensions;
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

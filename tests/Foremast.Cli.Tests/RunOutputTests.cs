@@ -1,6 +1,6 @@
 using Foremast.Cli.Run;
 using Foremast.Core.Plan;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Foremast.Cli.Run;
 using Foremast.Tests.Shared;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Status;
 
 namespace Foremast.Engine.Benchmarks;

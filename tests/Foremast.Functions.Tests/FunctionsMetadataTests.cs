@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Foremast.Workflows.Extensions;
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.DurableTask;
 
 namespace Foremast.Functions.Tests;

@@ -2,14 +2,14 @@ using System.Text.Json;
 using Foremast.Functions.Extensions;
 using Foremast.Functions.Settings;
 using Foremast.Workflows.Activities;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Approvals;
+using Foremast.Api;
+using Foremast.Api.Approvals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Foremast.Workflows.Http.Hooks;
+using Foremast.Api.Hooks;
 
 namespace Foremast.Functions.Tests;
 

@@ -1,7 +1,7 @@
-using Foremast.Http;
+using Foremast.Hosting.Http;
 using System.Text;
 using Foremast.Functions.Http;
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Foremast.Local.Tests.Support;
 using Foremast.Tests.Shared;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Orchestrations;
 using Xunit.Abstractions;
 

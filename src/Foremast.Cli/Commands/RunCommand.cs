@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Foremast.Cli.Run;
 using Foremast.Local;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api;
+using Foremast.Api.Runs;
 
 namespace Foremast.Cli.Run;
 

@@ -1,4 +1,4 @@
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api.Runs;
 
 namespace Foremast.Cli.Run;
 

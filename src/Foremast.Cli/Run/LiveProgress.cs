@@ -1,4 +1,4 @@
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Status;
 using Spectre.Console;
 using Spectre.Console.Rendering;

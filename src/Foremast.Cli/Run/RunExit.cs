@@ -1,5 +1,5 @@
 using System.Globalization;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Orchestrations;
 
 namespace Foremast.Cli.Run;

@@ -1,11 +1,12 @@
+using Foremast.Api.Extensions;
 using Foremast.Aws.Extensions;
 using Foremast.Functions.Settings;
-using Foremast.Http;
-using Foremast.Storage;
+using Foremast.Hosting.Http;
+using Foremast.Hosting.Storage;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Execution;
 using Foremast.Workflows.Extensions;
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Pipelines;
 using Microsoft.Extensions.Configuration;

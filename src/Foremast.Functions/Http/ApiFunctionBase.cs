@@ -1,5 +1,5 @@
-using Foremast.Http;
-using Foremast.Workflows.Http;
+using Foremast.Hosting.Http;
+using Foremast.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;

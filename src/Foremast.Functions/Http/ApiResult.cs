@@ -1,4 +1,4 @@
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Foremast.Functions.Http;

@@ -1,4 +1,4 @@
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

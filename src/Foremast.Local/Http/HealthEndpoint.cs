@@ -1,5 +1,5 @@
 using DurableTask.Core;
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

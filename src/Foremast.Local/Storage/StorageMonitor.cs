@@ -1,6 +1,6 @@
 using System.Globalization;
 using DurableTask.Core;
-using Foremast.Workflows.Http;
+using Foremast.Api;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -4,7 +4,6 @@ using Foremast.Core.Templates;
 using Foremast.Workflows.DryRun;
 using Foremast.Workflows.Execution;
 using Foremast.Workflows.Infrastructure;
-using Foremast.Workflows.Http;
 using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Pipelines;
@@ -56,10 +55,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<NotificationOptions>();
         services.TryAddSingleton(sp => new NotificationRenderer(TemplateStore.For(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplatesPath)));
         services.TryAddSingleton(sp => new NotificationSender(new HttpClient { Timeout = TimeSpan.FromSeconds(15) }, sp.GetRequiredService<IOptions<NotificationOptions>>().Value));
-        // Approval links come from the HTTP API's link builder when this host serves the API (both real hosts do).
+        // Approval links come from the HTTP API when this host serves it (both real hosts do); resolved late, since the API registers after.
         services.TryAddSingleton<INotifier>(sp => new DeliveringNotifier(
             sp.GetRequiredService<IActionRecorder>(), sp.GetRequiredService<NotificationSender>(), sp.GetRequiredService<NotificationRenderer>(),
-            () => sp.GetService<ForemastApi>()?.Links));
+            () => sp.GetService<IApprovalLinks>()));
         services.TryAddSingleton<ILookupsProvider, PlannedLookups>();
         services.TryAddSingleton<IPipelineStore, InMemoryPipelineStore>();
         services.TryAddSingleton(_ => new PipelineGenerator());

@@ -1,6 +1,5 @@
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.DryRun;
-using Foremast.Workflows.Http.Approvals;
 
 namespace Foremast.Workflows.Notifications;
 
@@ -12,7 +11,7 @@ namespace Foremast.Workflows.Notifications;
 /// and the run's record see them.
 /// </summary>
 /// <param name="links">The engine's link builder; null (no API in this host) sends no approval links.</param>
-public sealed class DeliveringNotifier(IActionRecorder recorder, NotificationSender sender, NotificationRenderer renderer, Func<LinkBuilder?> links) : INotifier
+public sealed class DeliveringNotifier(IActionRecorder recorder, NotificationSender sender, NotificationRenderer renderer, Func<IApprovalLinks?> links) : INotifier
 {
     public async Task NotifyAsync(RunNotification n, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Foremast.Workflows.Http.Hooks;
+using Foremast.Workflows.Webhooks;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -66,7 +66,7 @@ public sealed class NotificationSender(HttpClient http, NotificationOptions opti
         var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        if (signingKey is not null) request.Headers.Add(HookDelivery.GenericSignatureHeader, WebhookSignature.Sign(body, signingKey));
+        if (signingKey is not null) request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(body, signingKey));
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode) throw new NotificationFailedException($"HTTP {(int)response.StatusCode} {Clip(await response.Content.ReadAsStringAsync(cancellationToken))}".TrimEnd());
     }

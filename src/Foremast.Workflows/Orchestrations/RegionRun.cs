@@ -22,9 +22,9 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
             // A failed branch fails the region before the next mainline stage starts, as a failPipeline branch does in Spinnaker.
             if (FailedBranch() is { } failedBranch) return await FailAsync(failedBranch.Stage.Name, failedBranch.Error);
 
-            if (Handler(work.Stage) is { IsGate: true } gate)
+            if (Handler(work.Stage) is { IsCheckpoint: true } gate)
             {
-                var record = (await gate.RunAsync(Execution(work, new GateContext(_status, Publish, AnyBranchFailsAsync())))).Checkpoint;
+                var record = (await gate.RunAsync(Execution(work, new CheckpointContext(_status, Publish, AnyBranchFailsAsync())))).Checkpoint;
                 if (record is null)
                 {
                     var (branch, branchError) = FailedBranch()!.Value;
@@ -74,7 +74,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
 
     private IStageHandler? Handler(PlannedStage stage) => StageTable.Find(stage.Kind, input.PipelineType);
 
-    private StageExecution Execution(StageWork work, GateContext? gate = null) => new(context, input, work.Stage, Request(work), _memory, gate);
+    private StageExecution Execution(StageWork work, CheckpointContext? gate = null) => new(context, input, work.Stage, Request(work), _memory, gate);
 
     private StageRequest Request(StageWork work) => new(
         input.RunId, input.App, input.Work.Region, work.Stage.Env, work.Stage.RefId, work.Stage.Name, input.Artifact, work.Settings, input.Options.DryRun, input.PipelineType, input.Scope);

@@ -1,6 +1,6 @@
 using Foremast.Tests.Shared;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Sources;
+using Foremast.Api;
+using Foremast.Workflows.Sources;
 using Foremast.Workflows.Tests.Support;
 using Microsoft.DurableTask.Client;
 

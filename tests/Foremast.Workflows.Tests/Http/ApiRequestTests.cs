@@ -1,4 +1,4 @@
-using Foremast.Workflows.Http;
+using Foremast.Api;
 
 namespace Foremast.Workflows.Tests.Http;
 

@@ -1,7 +1,7 @@
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Approvals;
-using Foremast.Workflows.Http.Runs;
-using Foremast.Workflows.Http.Sources;
+using Foremast.Api;
+using Foremast.Api.Approvals;
+using Foremast.Api.Runs;
+using Foremast.Workflows.Sources;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 using Foremast.Workflows.Tests.Support;

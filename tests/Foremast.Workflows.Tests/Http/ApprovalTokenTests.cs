@@ -1,6 +1,6 @@
 using Foremast.Workflows.Activities.Interfaces;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Approvals;
+using Foremast.Api;
+using Foremast.Api.Approvals;
 
 namespace Foremast.Workflows.Tests.Http;
 

@@ -1,6 +1,6 @@
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Approvals;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api;
+using Foremast.Api.Approvals;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 using Foremast.Workflows.Tests.Support;

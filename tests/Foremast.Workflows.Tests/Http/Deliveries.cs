@@ -1,6 +1,7 @@
+using Foremast.Workflows.Webhooks;
 using System.Text.Json;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Hooks;
+using Foremast.Api;
+using Foremast.Api.Hooks;
 
 namespace Foremast.Workflows.Tests.Http;
 

@@ -1,8 +1,9 @@
+using Foremast.Workflows.Webhooks;
 using System.Text;
 using System.Text.Json;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Hooks;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api;
+using Foremast.Api.Hooks;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Orchestrations;
 
 namespace Foremast.Workflows.Tests.Http;

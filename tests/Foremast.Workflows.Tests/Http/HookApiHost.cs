@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Foremast.Core.Config;
 using Foremast.Tests.Shared;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Sources;
+using Foremast.Api;
+using Foremast.Workflows.Sources;
 
 namespace Foremast.Workflows.Tests.Http;
 

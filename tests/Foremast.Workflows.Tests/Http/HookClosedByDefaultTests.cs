@@ -1,6 +1,6 @@
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Hooks;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api;
+using Foremast.Api.Hooks;
+using Foremast.Api.Runs;
 
 namespace Foremast.Workflows.Tests.Http;
 

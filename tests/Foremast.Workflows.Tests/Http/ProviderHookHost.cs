@@ -1,5 +1,5 @@
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Hooks;
+using Foremast.Api;
+using Foremast.Api.Hooks;
 
 namespace Foremast.Workflows.Tests.Http;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Foremast.Workflows.Http;
+using Foremast.Api;
 
 namespace Foremast.Workflows.Tests.Http;
 

@@ -1,6 +1,6 @@
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Runs;
-using Foremast.Workflows.Http.Sources;
+using Foremast.Api;
+using Foremast.Api.Runs;
+using Foremast.Workflows.Sources;
 using Foremast.Workflows.Status;
 using Foremast.Workflows.Tests.Support;
 using Microsoft.DurableTask.Client;
@@ -111,7 +111,7 @@ public sealed class RunQueryTests(ApiHost host) : IClassFixture<ApiHost>
         var api = new ForemastApi(
             new ForemastApiOptions { PublicBaseUrl = host.Options.PublicBaseUrl, Approvals = { SigningKey = ApiHost.SigningKey, LinksInRunStatus = true } },
             new ConfigSourceReader(new GitRunwayReader(new GitClient(), Path.GetTempPath())), host.Time);
-        var token = host.Api.Links.ApprovalUrl(new Foremast.Workflows.Http.Approvals.ApprovalClaims(runId, "us-east-1", "prod", new DateTimeOffset(DateTime.SpecifyKind(open.Checkpoint!.ExpiresAt, DateTimeKind.Utc))));
+        var token = host.Api.Links.ApprovalUrl(new Foremast.Api.Approvals.ApprovalClaims(runId, "us-east-1", "prod", new DateTimeOffset(DateTime.SpecifyKind(open.Checkpoint!.ExpiresAt, DateTimeKind.Utc))));
 
         var cancel = await host.SendAsync(ApiRoutes.CancelRun, Requests.Json("POST", new { by = "typed-name", reason = "wrong artifact" }, Requests.Id(runId), new() { ["X-MS-CLIENT-PRINCIPAL-NAME"] = "alice@example.com" }));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -1,5 +1,5 @@
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Orchestrations;
 using Microsoft.DurableTask.Client;
 

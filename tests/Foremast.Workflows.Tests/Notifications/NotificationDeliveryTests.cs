@@ -1,10 +1,11 @@
+using Foremast.Workflows.Webhooks;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Foremast.Workflows.Activities.Interfaces;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Approvals;
-using Foremast.Workflows.Http.Hooks;
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api;
+using Foremast.Api.Approvals;
+using Foremast.Api.Hooks;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Status;
 using Foremast.Workflows.Tests.Http;

@@ -1,7 +1,8 @@
+using Foremast.Workflows.Webhooks;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Foremast.Workflows.Http;
-using Foremast.Workflows.Http.Hooks;
+using Foremast.Api;
+using Foremast.Api.Hooks;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Tests.Http;
 using Foremast.Workflows.Tests.Support;

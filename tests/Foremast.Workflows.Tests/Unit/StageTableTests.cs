@@ -30,7 +30,7 @@ public sealed class StageTableTests
     [Fact]
     public void Gates_are_the_two_checkpoint_kinds_only()
     {
-        var gates = Enum.GetValues<StageKind>().Where(k => StageTable.Find(k, "s3") is { IsGate: true });
+        var gates = Enum.GetValues<StageKind>().Where(k => StageTable.Find(k, "s3") is { IsCheckpoint: true });
 
         Assert.Equal([StageKind.Checkpoint, StageKind.PrePromoteCheckpoint], gates);
     }

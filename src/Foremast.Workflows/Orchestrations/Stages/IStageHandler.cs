@@ -7,7 +7,7 @@ namespace Foremast.Workflows.Orchestrations.Stages;
 public interface IStageHandler
 {
     /// <summary>True for manual judgments: they open and close themselves in the status and may stop the region.</summary>
-    bool IsGate => false;
+    bool IsCheckpoint => false;
 
     /// <exception cref="Microsoft.DurableTask.TaskFailedException">An activity failed after its retries.</exception>
     /// <exception cref="StageTimeoutException">The stage outlived its definition's timeout.</exception>

@@ -5,14 +5,14 @@ using Microsoft.DurableTask;
 namespace Foremast.Workflows.Orchestrations.Stages;
 
 /// <summary>One stage about to run: the orchestration, the planned stage, its request, and what earlier stages of the region left.</summary>
-/// <param name="Gate">Set for gate stages only: what a manual judgment needs from its region.</param>
+/// <param name="Checkpoint">Set for checkpoint stages only: what a manual judgment needs from its region.</param>
 public sealed record StageExecution(
     TaskOrchestrationContext Context,
     RegionPipelineInput Input,
     PlannedStage Stage,
     StageRequest Request,
     RegionMemory Memory,
-    GateContext? Gate = null)
+    CheckpointContext? Checkpoint = null)
 {
     public TaskOptions? Retry => StageRetry.Options(Stage.Definition.Retry, Input.Options);
 

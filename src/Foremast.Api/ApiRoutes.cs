@@ -1,0 +1,28 @@
+namespace Foremast.Api;
+
+/// <summary>One route of the HTTP API. <see cref="Template"/> is relative to <c>/api/</c>, the Functions route prefix.</summary>
+public sealed record ApiRoute(string Name, string Method, string Template);
+
+/// <summary>
+/// The routes both hosts mount (DESIGN.md "HTTP API"), in one table so a host cannot silently miss one. Names and
+/// templates are constants because the Functions app needs them in attributes.
+/// <c>GET /api/health</c> and the dashboard belong to each host and are not listed.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Runs = "runs";
+    public const string Run = "runs/{id}";
+    public const string RunCancel = "runs/{id}/cancel";
+    public const string Hooks = "hooks/git";
+    public const string Approval = "approvals/{token}";
+
+    public static readonly ApiRoute GitHook = new(nameof(GitHook), "POST", Hooks);
+    public static readonly ApiRoute StartRun = new(nameof(StartRun), "POST", Runs);
+    public static readonly ApiRoute ListRuns = new(nameof(ListRuns), "GET", Runs);
+    public static readonly ApiRoute GetRun = new(nameof(GetRun), "GET", Run);
+    public static readonly ApiRoute CancelRun = new(nameof(CancelRun), "POST", RunCancel);
+    public static readonly ApiRoute ApprovalPage = new(nameof(ApprovalPage), "GET", Approval);
+    public static readonly ApiRoute ApprovalDecision = new(nameof(ApprovalDecision), "POST", Approval);
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [GitHook, StartRun, ListRuns, GetRun, CancelRun, ApprovalPage, ApprovalDecision];
+}
