@@ -97,7 +97,7 @@ public sealed class CheckpointTests(WorkflowHost host) : IClassFixture<WorkflowH
             Assert.True(s.StartedAt <= s.EndedAt, s.Name);
         });
         Assert.All(status.Stages.SkipWhile(s => s.Name != "Checkpoint prod").Skip(1), s => Assert.Equal(StageState.Pending, s.State));
-        var waiting = Assert.Single(host.Recorder.ForRun(runId), a => a.Action == "checkpoint.waiting" && a.Region == "us-east-1");
+        var waiting = await host.Recorder.WaitForActionAsync(runId, a => a.Action == "checkpoint.waiting" && a.Region == "us-east-1");
         Assert.Contains("approval:us-east-1:prod", waiting.Summary, StringComparison.Ordinal);
 
         var run = (await host.Host.Client.GetInstanceAsync(runId, getInputsAndOutputs: true))!.ReadCustomStatusAs<RunStatus>()!;

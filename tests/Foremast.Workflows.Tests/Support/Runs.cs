@@ -1,3 +1,4 @@
+using Foremast.Workflows.DryRun;
 using System.Text.Json.Nodes;
 using Foremast.Core.Config;
 using Foremast.Tests.Shared;
@@ -57,6 +58,24 @@ public static class Runs
         }
 
         throw new TimeoutException($"checkpoint {region}/{env} of {runId} never opened");
+    }
+
+    /// <summary>
+    /// Polls the recorder until an action of the run matches. The orchestration publishes a checkpoint's status before
+    /// its notify activity runs, so an action can lag the status a test just saw.
+    /// </summary>
+    public static async Task<RecordedAction> WaitForActionAsync(this IActionRecorder recorder, string runId, Func<RecordedAction, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = recorder.ForRun(runId).Where(match).ToList();
+            if (found.Count == 1) return found[0];
+            if (found.Count > 1) throw new InvalidOperationException($"{found.Count} matching actions of {runId}, expected one");
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no matching action of {runId} was recorded");
     }
 
     public static async Task<RegionStatus?> RegionStatusAsync(this ITestHost host, string runId, string region)
