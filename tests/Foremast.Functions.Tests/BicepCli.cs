@@ -38,7 +38,8 @@ internal static class BicepCli
         var path = Path.Combine(folder, "tools", "bicep");
         if (!File.Exists(path)) throw new FileNotFoundException($"Bicep CLI not restored at {path}: run dotnet restore on this project", path);
 
-        // NuGet extracts without the execute bit on some machines.
+        // NuGet extracts without the execute bit on some machines. The package is linux-x64 only, as are our machines.
+        if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("the Bicep CLI package restored here is linux-x64");
         var mode = File.GetUnixFileMode(path);
         if ((mode & UnixFileMode.UserExecute) == 0) File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute);
         return path;
