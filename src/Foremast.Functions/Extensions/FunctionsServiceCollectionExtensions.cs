@@ -1,5 +1,6 @@
 using Foremast.Aws.Extensions;
 using Foremast.Functions.Settings;
+using Foremast.Functions.Storage;
 using Foremast.Http;
 using Foremast.Storage;
 using Foremast.Workflows.Activities.Interfaces;
@@ -23,8 +24,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);
         services.AddOptions<GateSettings>().BindConfiguration(GateSettings.Section);
         // Registered before AddForemastWorkflows, whose in-memory default is TryAdd: pipelines live next to the task hub.
-        services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(
-            sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
+        services.AddSingleton<IPipelineStore>(sp => new BlobPipelineStore(
+            HostStorage.PipelineContainer(sp.GetRequiredService<IConfiguration>(), BlobPipelineStore.ContainerName)));
         // Registered before AddForemastWorkflows, whose Gate-less publisher is TryAdd.
         services.AddForemastGatePublisher(sp => sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions());
         // Production deploys: the live AWS executors always (credentials from the managed identity's role, docs/deploy.md).
