@@ -16,4 +16,7 @@ public sealed class AwsOptions
     public string DefaultRegion { get; set; } = "us-east-1";
 
     public AwsResilienceOptions Retry { get; set; } = new();
+
+    /// <summary>The managed identity exchanged for an AWS role; when set, it replaces the SDK's default chain as the base credentials.</summary>
+    public Credentials.WebIdentityOptions WebIdentity { get; set; } = new();
 }

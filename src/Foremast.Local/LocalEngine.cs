@@ -2,6 +2,7 @@ using Foremast.Aws;
 using Foremast.Aws.Extensions;
 using Foremast.Local.Extensions;
 using Foremast.Api;
+using Foremast.Workflows.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -43,6 +44,8 @@ public static class LocalEngine
         // Live AWS executors come first (the workflow layer's recorders are only defaults) when this machine names an AWS account.
         if (AwsActivation.IsEnabled(builder.Configuration.GetValue<bool?>(AwsActivation.EnabledKey))) builder.Services.AddForemastAwsExecutors();
         builder.Services.AddForemastLocalEngine();
+        // Traces, metrics and logs through OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; console only when asked (docs/operability.md).
+        builder.Services.AddForemastTelemetry(builder.Configuration, "foremast-engine");
         return builder;
     }
 

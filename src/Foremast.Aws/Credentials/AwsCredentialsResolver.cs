@@ -9,9 +9,11 @@ namespace Foremast.Aws.Credentials;
 /// <summary>
 /// The credentials an env deploys with, in this order: the global config's <c>aws.accounts.{env}</c> (a profile, or a role
 /// assumed through STS and refreshed before it expires), else a shared-config profile named after the env (Foremast's
-/// convention), else the SDK's default chain (environment variables, web identity, instance role).
+/// convention), else the base credentials: the Azure managed identity exchanged for a role when
+/// <c>Foremast:Aws:WebIdentity:RoleArn</c> is set (<see cref="ManagedIdentityWebIdentityCredentials"/>), otherwise the SDK's default
+/// chain (environment variables, web identity file, instance role). An account's role_arn is assumed with the base credentials.
 /// </summary>
-public sealed class AwsCredentialsResolver(ICredentialProfileSource? profiles = null)
+public sealed class AwsCredentialsResolver(ICredentialProfileSource? profiles = null, Func<AWSCredentials>? baseCredentials = null)
 {
     private readonly ICredentialProfileSource _profiles = profiles ?? new CredentialProfileStoreChainSource(new CredentialProfileStoreChain());
     private readonly ConcurrentDictionary<(string Env, AwsAccount? Account), AWSCredentials> _cache = new();
@@ -35,11 +37,11 @@ public sealed class AwsCredentialsResolver(ICredentialProfileSource? profiles = 
         if (account?.RoleArn is { } role)
         {
             // AssumeRoleAWSCredentials caches the session and refreshes it shortly before it expires.
-            return new AssumeRoleAWSCredentials(DefaultChain(), role, $"foremast-{env}");
+            return new AssumeRoleAWSCredentials(Base(), role, $"foremast-{env}");
         }
 
-        return _profiles.TryGetAWSCredentials(env, out var named) ? named : DefaultChain();
+        return _profiles.TryGetAWSCredentials(env, out var named) ? named : Base();
     }
 
-    private static AWSCredentials DefaultChain() => DefaultAWSCredentialsIdentityResolver.GetCredentials();
+    private AWSCredentials Base() => baseCredentials is null ? DefaultAWSCredentialsIdentityResolver.GetCredentials() : baseCredentials();
 }

@@ -24,14 +24,26 @@ public static class AwsServiceCollectionExtensions
     /// <summary>Registers the client builder (options from <c>Foremast:Aws</c>).</summary>
     public static IServiceCollection AddForemastAwsClients(this IServiceCollection services)
     {
-        services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section);
-        services.TryAddSingleton<AwsCredentialsResolver>(_ => new AwsCredentialsResolver());
+        services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, WebIdentityOptionsValidator>());
+        services.TryAddSingleton(sp => CredentialsResolver(sp.GetRequiredService<IOptions<AwsOptions>>().Value));
         services.TryAddSingleton(sp => new AwsClientBuilder(
             sp.GetRequiredService<IOptions<AwsOptions>>().Value,
             sp.GetRequiredService<AwsCredentialsResolver>(),
             sp.GetServices<IAwsCallObserver>(),
             sp.GetService<ILoggerFactory>()));
         return services;
+    }
+
+    /// <summary>
+    /// With <c>Foremast:Aws:WebIdentity:RoleArn</c> set, every account's base credentials are the managed identity's exchange
+    /// (one cached session for the process); otherwise the SDK's default chain.
+    /// </summary>
+    private static AwsCredentialsResolver CredentialsResolver(AwsOptions aws)
+    {
+        if (!aws.WebIdentity.Enabled) return new AwsCredentialsResolver();
+        var exchange = new Lazy<Amazon.Runtime.AWSCredentials>(() => ManagedIdentityWebIdentityCredentials.Create(aws));
+        return new AwsCredentialsResolver(baseCredentials: () => exchange.Value);
     }
 
     /// <summary>

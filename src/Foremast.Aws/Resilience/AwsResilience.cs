@@ -1,4 +1,6 @@
 using System.Net;
+using Foremast.Aws.Safety;
+using Foremast.Workflows.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -12,6 +14,9 @@ namespace Foremast.Aws.Resilience;
 /// </summary>
 public static class AwsResilience
 {
+    /// <summary>The call being retried, when the handler chain classified it (the guard runs above the retry handler).</summary>
+    public static readonly ResiliencePropertyKey<AwsCall> CallProperty = new("Foremast.Aws.Call");
+
     public static ResiliencePipeline<HttpResponseMessage> Build(AwsResilienceOptions options, ILogger logger) =>
         new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -30,6 +35,12 @@ public static class AwsResilience
                 },
                 OnRetry = args =>
                 {
+                    var reason = args.Outcome.Exception?.GetType().Name ?? ((int?)args.Outcome.Result?.StatusCode)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+                    args.Context.Properties.TryGetValue(CallProperty, out var call);
+                    ForemastTelemetry.AwsRetries.Add(1,
+                        new(ForemastTelemetry.AwsServiceTag, call?.Service ?? "unknown"),
+                        new(ForemastTelemetry.AwsOperationTag, call?.Operation ?? "unknown"),
+                        new(ForemastTelemetry.AwsRetryReasonTag, reason));
                     logger.LogDebug("AWS call retried (attempt {Attempt}) after {Outcome}", args.AttemptNumber + 1,
                         args.Outcome.Exception?.GetType().Name ?? ((int?)args.Outcome.Result?.StatusCode)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     args.Outcome.Result?.Dispose();

@@ -1,3 +1,4 @@
+using Foremast.Aws.Http;
 using Polly;
 
 namespace Foremast.Aws.Resilience;
@@ -11,10 +12,20 @@ public sealed class AwsRetryHandler(ResiliencePipeline<HttpResponseMessage> pipe
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is not null) await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        return await pipeline.ExecuteAsync(
-            static async (state, token) => await state.Handler.BaseSend(state.Request, token).ConfigureAwait(false),
-            (Handler: this, Request: request),
-            cancellationToken).ConfigureAwait(false);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // The retry callback counts retries per service and operation (ForemastTelemetry.AwsRetries).
+        if (request.Options.TryGetValue(AwsRequestOptions.Call, out var call)) context.Properties.Set(AwsResilience.CallProperty, call);
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (ctx, state) => await state.Handler.BaseSend(state.Request, ctx.CancellationToken).ConfigureAwait(false),
+                context,
+                (Handler: this, Request: request)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private Task<HttpResponseMessage> BaseSend(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);

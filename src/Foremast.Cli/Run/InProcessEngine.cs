@@ -27,6 +27,8 @@ public sealed class InProcessEngine : IAsyncDisposable
             ["Foremast:Tuning:RetryFirstDelay"] = "00:00:00.500",
         };
         foreach (var (key, value) in settings) defaults[key] = value;
+        // Standard output is the run's progress and result: the console exporter never writes there (OTLP still works).
+        defaults["Foremast:Telemetry:Console"] = "false";
 
         var app = LocalEngine.Build(LocalEngine.CreateBuilder(settings: defaults));
         try

@@ -1,9 +1,9 @@
 using Foremast.Core.Config;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Foremast.Functions.Activities;
 
@@ -57,10 +57,11 @@ public static class ActivityFunctions
     public static Task<bool> Notify([ActivityTrigger] RunNotification input, string instanceId, FunctionContext context) =>
         Run<NotifyActivity, RunNotification, bool>(context, instanceId, input);
 
-    private static Task<TOutput> Run<TActivity, TInput, TOutput>(FunctionContext context, string instanceId, TInput input)
+    /// <summary>Inside the stage's log scope and span, as the local engine runs activities (<see cref="InstrumentedActivity"/>).</summary>
+    private static async Task<TOutput> Run<TActivity, TInput, TOutput>(FunctionContext context, string instanceId, TInput input)
         where TActivity : TaskActivity<TInput, TOutput>
     {
-        var activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(context.InstanceServices);
-        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input);
+        var activity = InstrumentedActivity.Create<TActivity>(context.InstanceServices);
+        return (TOutput)(await activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input))!;
     }
 }

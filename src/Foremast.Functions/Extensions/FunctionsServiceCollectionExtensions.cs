@@ -3,6 +3,7 @@ using Foremast.Aws.Extensions;
 using Foremast.Functions.Settings;
 using Foremast.Hosting.Http;
 using Foremast.Hosting.Storage;
+using Foremast.Functions.Storage;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Execution;
 using Foremast.Workflows.Extensions;
@@ -24,8 +25,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);
         services.AddOptions<GateSettings>().BindConfiguration(GateSettings.Section);
         // Registered before AddForemastWorkflows, whose in-memory default is TryAdd: pipelines live next to the task hub.
-        services.AddSingleton<IPipelineStore>(sp => BlobPipelineStore.Create(
-            sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
+        services.AddSingleton<IPipelineStore>(sp => new BlobPipelineStore(
+            HostStorage.PipelineContainer(sp.GetRequiredService<IConfiguration>(), BlobPipelineStore.ContainerName)));
         // Registered before AddForemastWorkflows, whose Gate-less publisher is TryAdd.
         services.AddForemastGatePublisher(sp => sp.GetRequiredService<IOptions<GateSettings>>().Value.ToGateOptions());
         // Production deploys: the live AWS executors always (credentials from the managed identity's role, docs/deploy.md).

@@ -10,6 +10,7 @@ using Foremast.Workflows.Pipelines;
 using Foremast.Workflows.Webhooks;
 using Foremast.Spinnaker.Gate;
 using Foremast.Spinnaker.Generator;
+using Foremast.Workflows.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,19 +76,24 @@ public static class WorkflowServiceCollectionExtensions
         registry.AddOrchestrator<BakeStageOrchestrator>();
         registry.AddOrchestrator<DeployStageOrchestrator>();
         registry.AddOrchestrator<InfrastructureStageOrchestrator>();
-        registry.AddActivity<ConfigurationActivity>();
-        registry.AddActivity<GeneratePipelinesActivity>();
-        registry.AddActivity<BakeActivity>();
-        registry.AddActivity<ConvergeResourceActivity>();
-        registry.AddActivity<StartDeployActivity>();
-        registry.AddActivity<CheckDeployHealthActivity>();
-        registry.AddActivity<RollbackDeployActivity>();
-        registry.AddActivity<AttachScalingPolicyActivity>();
-        registry.AddActivity<CallWebhookActivity>();
-        registry.AddActivity<PromoteS3Activity>();
-        registry.AddActivity<NotifyActivity>();
+        AddInstrumented<ConfigurationActivity>(registry);
+        AddInstrumented<GeneratePipelinesActivity>(registry);
+        AddInstrumented<BakeActivity>(registry);
+        AddInstrumented<ConvergeResourceActivity>(registry);
+        AddInstrumented<StartDeployActivity>(registry);
+        AddInstrumented<CheckDeployHealthActivity>(registry);
+        AddInstrumented<RollbackDeployActivity>(registry);
+        AddInstrumented<AttachScalingPolicyActivity>(registry);
+        AddInstrumented<CallWebhookActivity>(registry);
+        AddInstrumented<PromoteS3Activity>(registry);
+        AddInstrumented<NotifyActivity>(registry);
         return registry;
     }
+
+    /// <summary>Each activity runs inside its stage's log scope and span (<see cref="InstrumentedActivity"/>).</summary>
+    private static void AddInstrumented<TActivity>(DurableTaskRegistry registry)
+        where TActivity : class, ITaskActivity =>
+        registry.AddActivity(typeof(TActivity).Name, sp => InstrumentedActivity.Create<TActivity>(sp));
 
     /// <summary>Publishes runs' pipelines to the Gate the host configures (null: none), over the resilient Gate client of <see cref="GateHttp"/>.</summary>
     public static IServiceCollection AddForemastGatePublisher(this IServiceCollection services, Func<IServiceProvider, GateOptions?> gate)

@@ -2,6 +2,7 @@ using Foremast.Core.Plan;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Status;
+using Foremast.Workflows.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Orchestrations;
@@ -49,6 +50,7 @@ internal static class CheckpointStep
             status.CheckpointClosed(stage.RefId, now, approved: false, "cancelled: a branch stage failed",
                 new CheckpointDecision(CheckpointVerdict.Cancelled, null, now, "a branch stage failed", expires));
             publish();
+            RunTelemetry.CheckpointClosed(context, input, stage, opened, "cancelled");
             return null;
         }
 
@@ -61,6 +63,7 @@ internal static class CheckpointStep
         var verified = winner == decision && decision.Result.Verified;
         status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId, verified));
         publish();
+        RunTelemetry.CheckpointClosed(context, input, stage, opened, record.Outcome.ToString().ToLowerInvariant());
         await NotifyDecidedAsync(context, input, stage, eventName, record);
         return record;
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Foremast.Core.Config;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Status;
+using Foremast.Workflows.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Orchestrations;
@@ -31,6 +32,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         var options = input.Options ?? new RunOptions();
         var status = new RunStatus(input.RunId, input.Snapshot.App, RunState.Configuring, context.CurrentUtcDateTime, null, []);
         context.SetCustomStatus(status);
+        RunTelemetry.RunStarted(context, input.Snapshot.App);
 
         DeploymentPlan plan;
         try
@@ -45,6 +47,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
             var error = $"Configuration: {ex.FailureDetails.ErrorMessage}";
             context.SetCustomStatus(status with { State = RunState.Failed, EndedAt = context.CurrentUtcDateTime, Error = error });
             await RunNotices.SendAsync(context, RunNotices.ForRun("pipeline.failed", input.RunId, input.Snapshot.App, context.InstanceId, options, error), options);
+            RunTelemetry.RunEnded(context, input.RunId, input.Snapshot.App, RunOutcome.Failed, status.StartedAt, error);
             return new DeploymentRunResult(input.RunId, input.Snapshot.App, RunOutcome.Failed, [], error);
         }
 
@@ -78,6 +81,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         var ended = outcome == RunOutcome.Succeeded ? "pipeline.complete" : "pipeline.failed";
         var detail = outcome == RunOutcome.Succeeded ? null : string.Join("; ", ordered.Where(r => r.Outcome != RegionOutcome.Succeeded).Select(r => $"{r.Region}: {r.Outcome.ToString().ToLowerInvariant()}"));
         await RunNotices.SendAsync(context, RunNotices.ForRun(ended, input.RunId, plan.App, context.InstanceId, options, detail), options);
+        RunTelemetry.RunEnded(context, input.RunId, plan.App, outcome, status.StartedAt, detail);
         return new DeploymentRunResult(input.RunId, plan.App, outcome, ordered);
     }
 

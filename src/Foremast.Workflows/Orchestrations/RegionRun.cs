@@ -2,6 +2,7 @@ using Foremast.Core.Plan;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Orchestrations.Stages;
 using Foremast.Workflows.Status;
+using Foremast.Workflows.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Orchestrations;
@@ -53,7 +54,8 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
     private async Task<string?> RunStageAsync(StageWork work)
     {
         var stage = work.Stage;
-        _status.Started(stage.RefId, context.CurrentUtcDateTime);
+        var started = context.CurrentUtcDateTime;
+        _status.Started(stage.RefId, started);
         Publish();
         try
         {
@@ -61,6 +63,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
             var output = await handler.RunAsync(Execution(work));
             _status.Succeeded(stage.RefId, context.CurrentUtcDateTime, output.Lines);
             Publish();
+            RunTelemetry.StageEnded(context, input, stage, started, "succeeded", null);
             return null;
         }
         catch (Exception ex) when (ex is TaskFailedException or StageTimeoutException or StageFailedException)
@@ -68,6 +71,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
             var error = ex is TaskFailedException failed ? failed.FailureDetails.ErrorMessage : ex.Message;
             _status.Failed(stage.RefId, context.CurrentUtcDateTime, error, (ex as StageFailedException)?.Changes);
             Publish();
+            RunTelemetry.StageEnded(context, input, stage, started, "failed", error);
             return error;
         }
     }

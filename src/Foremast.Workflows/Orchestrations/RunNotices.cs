@@ -1,7 +1,9 @@
 using Foremast.Core.Plan;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Telemetry;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace Foremast.Workflows.Orchestrations;
 
@@ -22,7 +24,9 @@ internal static class RunNotices
         }
         catch (TaskFailedException ex)
         {
-            context.CreateReplaySafeLogger(nameof(RunNotices)).LogNotificationFailed(notification.Kind, notification.Stage, ex.FailureDetails.ErrorMessage);
+            var logger = context.CreateReplaySafeLogger(nameof(RunNotices));
+            using var scope = logger.BeginScope(StageLabels.Of(notification).Scope());
+            logger.LogNotificationFailed(notification.Kind, notification.Stage, ex.FailureDetails.ErrorMessage);
         }
     }
 

@@ -40,6 +40,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
     private readonly ConcurrentQueue<ProxiedCall> _calls = new();
+    private readonly ConcurrentQueue<(ProxiedCall, string)> _requests = new();
     private readonly List<Rule> _rules = [];
     private readonly List<Func<ProxiedCall, string, string?>> _rewrites = [];
 
@@ -54,6 +55,9 @@ public sealed partial class FaultProxy : IAsyncDisposable
     public string Url { get; private set; } = "";
 
     public IReadOnlyList<ProxiedCall> Calls => _calls.ToList();
+
+    /// <summary>Each call's request body as sent (form-encoded for Query APIs), for tests that check what a client put on the wire.</summary>
+    public IReadOnlyList<(ProxiedCall Call, string Body)> Requests => _requests.ToList();
 
     /// <summary>How many faults were answered so far.</summary>
     public int FaultsServed { get; private set; }
@@ -98,6 +102,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
         var bytes = body.ToArray();
         var call = Describe(request, bytes);
         _calls.Enqueue(call);
+        _requests.Enqueue((call, Encoding.UTF8.GetString(bytes)));
 
         if (TakeFault(call) is { } fault)
         {
