@@ -47,9 +47,14 @@ public sealed class ListRunsHandler
             var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunStatus>();
             if (app is not null && status?.App != app) continue;
             // The state a terminated run left in its custom status (Running) is not its state: it was cancelled.
-            var runState = RunCancellation.Of(instance) is not null ? RunState.Cancelled : status?.State;
+            var cancelled = RunCancellation.Of(instance);
+            var runState = cancelled is not null ? RunState.Cancelled : status?.State;
             if (state is not null && runState != state) continue;
-            runs.Add(new RunSummary(instance.InstanceId, status?.App, instance.RuntimeStatus.ToString(), runState?.ToString(), instance.CreatedAt, instance.LastUpdatedAt));
+            var input = instance.SerializedInput is null ? null : instance.ReadInputAs<DeploymentRunInput>();
+            var endedAt = cancelled is not null ? cancelled.At : status?.EndedAt;
+            runs.Add(new RunSummary(
+                instance.InstanceId, status?.App ?? input?.Snapshot.App, instance.RuntimeStatus.ToString(), runState?.ToString(), instance.CreatedAt, instance.LastUpdatedAt,
+                input?.Artifact.Version, input?.Snapshot.Source.Commit, input is null ? null : input.Options?.DryRun ?? false, status?.StartedAt, endedAt));
             if (runs.Count >= limit) break;
         }
 
