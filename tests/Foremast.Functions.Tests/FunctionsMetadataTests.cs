@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Foremast.Workflows.Extensions;
 using Foremast.Api;
+using Foremast.Functions.Http;
 using Microsoft.DurableTask;
 
 namespace Foremast.Functions.Tests;
@@ -48,7 +49,8 @@ public sealed class FunctionsMetadataTests
         var function = FunctionsMetadata.Function(route.Name);
 
         var trigger = function.Trigger;
-        Assert.Equal(("httpTrigger", "In", route.Template), (trigger.Type, trigger.Direction, trigger.Route));
+        // The host's route prefix is empty (the dashboard answers at /), so each API route spells out its api/ prefix.
+        Assert.Equal(("httpTrigger", "In", "api/" + route.Template), (trigger.Type, trigger.Direction, trigger.Route));
         Assert.Equal([route.Method.ToLowerInvariant()], trigger.Methods);
         Assert.Single(function.Bindings, b => b.Type == "durableClient" && b.Direction == "In");
         Assert.Single(function.Bindings, b => b.Type == "http" && b.Direction == "Out");
@@ -64,9 +66,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_declares_exactly_the_orchestrators_activities_and_routes()
+    public void Dashboard_is_one_anonymous_get_catch_all_function_without_a_durable_client()
     {
-        var expected = OrchestratorNames.Concat(ActivityNames).Concat(ApiRoutes.All.Select(r => r.Name)).Order(StringComparer.Ordinal);
+        var function = FunctionsMetadata.Function(DashboardFunctions.Name);
+
+        var trigger = function.Trigger;
+        Assert.Equal(("httpTrigger", "In", "{*path}", "Anonymous"), (trigger.Type, trigger.Direction, trigger.Route, trigger.AuthLevel));
+        Assert.Equal(["get"], trigger.Methods);
+        Assert.DoesNotContain(function.Bindings, b => b.Type == "durableClient");
+    }
+
+    [Fact]
+    public void Metadata_declares_exactly_the_orchestrators_activities_routes_and_the_dashboard()
+    {
+        var expected = OrchestratorNames.Concat(ActivityNames).Concat(ApiRoutes.All.Select(r => r.Name)).Append(DashboardFunctions.Name).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, FunctionsMetadata.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
@@ -80,6 +93,8 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
         Assert.Equal("ForemastHub", durable.GetProperty("hubName").GetString());
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
+        // Empty, so the dashboard can answer at /; the API functions carry api/ in their own routes.
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.True(File.Exists(Path.Combine(FunctionsMetadata.OutputDirectory, "worker.config.json")));
     }
 

@@ -7,8 +7,8 @@
   const ACTIVE_POLL_MS = 2000;
   const IDLE_POLL_MS = 10000;
   const SYMBOLS = {
-    Succeeded: "✓", Completed: "✓", Failed: "✗", Running: "▶", Configuring: "▶", WaitingForApproval: "⏸",
-    Suspended: "⏸", Pending: "○", Skipped: "–", Stopped: "■", Cancelled: "⊘", Terminated: "⊘",
+    Succeeded: "✓", Completed: "✓", Failed: "✗", Running: "▶", Configuring: "▶", WaitingForApproval: "‖",
+    Suspended: "‖", Pending: "○", Skipped: "–", Stopped: "■", Cancelled: "⊘", Terminated: "⊘",
   };
   const LABELS = { WaitingForApproval: "Waiting for approval" };
   const STATES = ["active", "ended", "Running", "Succeeded", "Failed", "Stopped", "Cancelled"];
