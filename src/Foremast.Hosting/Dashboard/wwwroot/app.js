@@ -88,6 +88,7 @@
     if (!from) return "";
     const ms = (to ? new Date(to) : new Date()) - new Date(from);
     if (!(ms >= 0)) return "";
+    if (ms < 10000) return `${(ms / 1000).toFixed(1)} s`;
     const s = Math.round(ms / 1000);
     if (s < 60) return `${s} s`;
     const m = Math.floor(s / 60);
@@ -157,7 +158,8 @@
     async function refresh() {
       const q = new URLSearchParams({ limit: "100" });
       if (appInput.value.trim()) q.set("app", appInput.value.trim());
-      if (stateSelect.value) q.set("status", stateSelect.value);
+      // active/ended are runtime groups (status=); the rest are run states (state=), since "Failed" is also a runtime status.
+      if (stateSelect.value) q.set(stateSelect.value === "active" || stateSelect.value === "ended" ? "status" : "state", stateSelect.value);
       let active = false;
       try {
         const body = await api("/api/runs?" + q);
@@ -277,7 +279,7 @@
       regions.length ? regions.map(regionView) : h("p", { class: "notice" }, "No region has started yet (the run is reading its configuration).")));
     parts.push(changesSection(regions, dryRun));
     parts.push(pipelinesSection(doc));
-    return parts;
+    return parts.filter(Boolean);
   }
 
   function checkpointsSection(doc, regions) {
