@@ -357,7 +357,7 @@
     return h("section", { "aria-labelledby": "h-changes" },
       h("h2", { id: "h-changes" }, title),
       rows.length === 0
-        ? h("p", { class: "muted" }, "None recorded yet.")
+        ? h("p", { class: "muted" }, "None recorded.")
         : h("div", { class: "graph", tabindex: "0", role: "group", "aria-label": title },
           h("table", { class: "changes" },
             h("thead", {}, h("tr", {}, ["Region", "Stage", "Change"].map(c => h("th", { scope: "col" }, c)))),
