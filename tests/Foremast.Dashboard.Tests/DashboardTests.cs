@@ -92,6 +92,8 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
             Assert.Equal(region.Stages.Where(s => !s.IsBranch).Select(s => s.Name), drawn);
         }
 
+        await Screenshots.SaveAsync(page, "dashboard-run");
+
         // What the dry run recorded, and the generated pipelines, viewable and downloadable.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recorded actions (dry run)" })).ToBeVisibleAsync();
         var changes = waiting.Status.Regions.SelectMany(r => r.Stages).SelectMany(s => s.Changes ?? []).ToList();
@@ -110,7 +112,7 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
         }
 
         File.Delete(saved);
-        await Screenshots.SaveAsync(page, "dashboard-run");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the open pipeline JSON widens the page");
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using System.Text.Json;
 using Foremast.Workflows.Extensions;
 using Foremast.Api;
 using Foremast.Functions.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Constraints;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.DurableTask;
 
 namespace Foremast.Functions.Tests;
@@ -66,14 +69,29 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Dashboard_is_one_anonymous_get_catch_all_function_without_a_durable_client()
+    public void Dashboard_is_one_anonymous_get_function_whose_route_cannot_match_an_api_address()
     {
         var function = FunctionsMetadata.Function(DashboardFunctions.Name);
 
         var trigger = function.Trigger;
-        Assert.Equal(("httpTrigger", "In", "{*path}", "Anonymous"), (trigger.Type, trigger.Direction, trigger.Route, trigger.AuthLevel));
+        Assert.Equal(("httpTrigger", "In", DashboardFunctions.Route, "Anonymous"), (trigger.Type, trigger.Direction, trigger.Route, trigger.AuthLevel));
         Assert.Equal(["get"], trigger.Methods);
         Assert.DoesNotContain(function.Bindings, b => b.Type == "durableClient");
+
+        // The host tries routes in registration order: the dashboard's must leave every api/ address to the API functions.
+        var template = TemplateParser.Parse(trigger.Route!);
+        var matcher = new TemplateMatcher(template, new RouteValueDictionary());
+        var constraints = template.Parameters.Where(p => p.InlineConstraints.Any()).ToDictionary(
+            p => p.Name!, p => (IRouteConstraint)new OptionalRouteConstraint(new RegexInlineRouteConstraint(p.InlineConstraints.Single().Constraint[6..^1])));
+        bool Matches(string path)
+        {
+            var values = new RouteValueDictionary();
+            return matcher.TryMatch(path, values) && constraints.All(c => c.Value.Match(null, null, c.Key, values, RouteDirection.IncomingRequest));
+        }
+
+        Assert.True(Matches("/"), "/");
+        Assert.True(Matches("/dashboard/app.js"), "/dashboard/app.js");
+        Assert.All(ApiRoutes.All.Select(r => "/api/" + r.Template.Replace("{id}", "run-1").Replace("{token}", "t")).Append("/api/health"), path => Assert.False(Matches(path), path));
     }
 
     [Fact]

@@ -53,16 +53,17 @@ public sealed class HttpAdapterTests
     }
 
     [Theory]
-    [InlineData(null, 200, "text/html")]
-    [InlineData("dashboard/app.js", 200, "text/javascript")]
-    [InlineData("dashboard/app.css", 200, "text/css")]
-    [InlineData("api/health", 404, "application/json")]
-    [InlineData("dashboard/../host.json", 404, "application/json")]
-    public async Task Dashboard_function_serves_only_its_own_files(string? path, int status, string mediaType)
+    [InlineData(null, null, 200, "text/html")]
+    [InlineData("dashboard", "app.js", 200, "text/javascript")]
+    [InlineData("dashboard", "app.css", 200, "text/css")]
+    [InlineData(null, "host.json", 404, "application/json")]
+    [InlineData("dashboard", "..", 404, "application/json")]
+    public async Task Dashboard_function_serves_only_its_own_files(string? folder, string? file, int status, string mediaType)
     {
         var http = new DefaultHttpContext();
         http.Request.Method = "GET";
-        if (path is not null) http.Request.RouteValues["path"] = path;
+        if (folder is not null) http.Request.RouteValues["folder"] = folder;
+        if (file is not null) http.Request.RouteValues["file"] = file;
         http.Response.Body = new MemoryStream();
 
         var result = new DashboardFunctions().Dashboard(http.Request);
