@@ -231,6 +231,26 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
         await Screenshots.SaveAsync(page, "dashboard-phone", fullPage: false);
     }
 
+    [Fact]
+    public async Task A_function_key_in_the_address_goes_to_the_api_as_a_header_and_leaves_the_address_bar()
+    {
+        // The Functions app's run API needs a key; the page is opened once as /?code=KEY (the local engine ignores the header).
+        var page = await browser.NewPageAsync(engine.Url);
+        var keys = new List<string?>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/runs", StringComparison.Ordinal)) keys.Add(request.Headers.GetValueOrDefault("x-functions-key"));
+        };
+
+        await page.GotoAsync("/?code=test-key&state=ended");
+        await Expect(page.GetByRole(AriaRole.Table).Or(page.GetByText("No runs match."))).ToBeVisibleAsync();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Equal("test-key", k));
+        Assert.Equal(new Uri(engine.Url, "/?state=ended"), new Uri(page.Url));
+        await Expect(page.Locator("a[href*='test-key']")).ToHaveCountAsync(0);
+    }
+
     private static async Task<bool> FitsWidthAsync(IPage page) =>
         await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 
