@@ -10,6 +10,12 @@ public sealed record ApiRoute(string Name, string Method, string Template);
 /// </summary>
 public static class ApiRoutes
 {
+    /// <summary>
+    /// Where the API lives below the site root. The Functions app's own route prefix is empty (host.json) so that the
+    /// dashboard can answer at <c>/</c>; its functions therefore spell this prefix in their routes.
+    /// </summary>
+    public const string Prefix = "api/";
+
     public const string Runs = "runs";
     public const string Run = "runs/{id}";
     public const string RunCancel = "runs/{id}/cancel";

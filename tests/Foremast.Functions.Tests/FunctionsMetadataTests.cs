@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Foremast.Workflows.Extensions;
 using Foremast.Api;
+using Foremast.Functions.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Constraints;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.DurableTask;
 
 namespace Foremast.Functions.Tests;
@@ -48,7 +52,8 @@ public sealed class FunctionsMetadataTests
         var function = FunctionsMetadata.Function(route.Name);
 
         var trigger = function.Trigger;
-        Assert.Equal(("httpTrigger", "In", route.Template), (trigger.Type, trigger.Direction, trigger.Route));
+        // The host's route prefix is empty (the dashboard answers at /), so each API route spells out its api/ prefix.
+        Assert.Equal(("httpTrigger", "In", "api/" + route.Template), (trigger.Type, trigger.Direction, trigger.Route));
         Assert.Equal([route.Method.ToLowerInvariant()], trigger.Methods);
         Assert.Single(function.Bindings, b => b.Type == "durableClient" && b.Direction == "In");
         Assert.Single(function.Bindings, b => b.Type == "http" && b.Direction == "Out");
@@ -64,9 +69,35 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_declares_exactly_the_orchestrators_activities_and_routes()
+    public void Dashboard_is_one_anonymous_get_function_whose_route_cannot_match_an_api_address()
     {
-        var expected = OrchestratorNames.Concat(ActivityNames).Concat(ApiRoutes.All.Select(r => r.Name)).Order(StringComparer.Ordinal);
+        var function = FunctionsMetadata.Function(DashboardFunctions.Name);
+
+        var trigger = function.Trigger;
+        Assert.Equal(("httpTrigger", "In", DashboardFunctions.Route, "Anonymous"), (trigger.Type, trigger.Direction, trigger.Route, trigger.AuthLevel));
+        Assert.Equal(["get"], trigger.Methods);
+        Assert.DoesNotContain(function.Bindings, b => b.Type == "durableClient");
+
+        // The host tries routes in registration order: the dashboard's must leave every api/ address to the API functions.
+        var template = TemplateParser.Parse(trigger.Route!);
+        var matcher = new TemplateMatcher(template, new RouteValueDictionary());
+        var constraints = template.Parameters.Where(p => p.InlineConstraints.Any()).ToDictionary(
+            p => p.Name!, p => (IRouteConstraint)new OptionalRouteConstraint(new RegexInlineRouteConstraint(p.InlineConstraints.Single().Constraint[6..^1])));
+        bool Matches(string path)
+        {
+            var values = new RouteValueDictionary();
+            return matcher.TryMatch(path, values) && constraints.All(c => c.Value.Match(null, null, c.Key, values, RouteDirection.IncomingRequest));
+        }
+
+        Assert.True(Matches("/"), "/");
+        Assert.True(Matches("/dashboard/app.js"), "/dashboard/app.js");
+        Assert.All(ApiRoutes.All.Select(r => "/api/" + r.Template.Replace("{id}", "run-1").Replace("{token}", "t")).Append("/api/health"), path => Assert.False(Matches(path), path));
+    }
+
+    [Fact]
+    public void Metadata_declares_exactly_the_orchestrators_activities_routes_and_the_dashboard()
+    {
+        var expected = OrchestratorNames.Concat(ActivityNames).Concat(ApiRoutes.All.Select(r => r.Name)).Append(DashboardFunctions.Name).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, FunctionsMetadata.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
@@ -80,6 +111,8 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
         Assert.Equal("ForemastHub", durable.GetProperty("hubName").GetString());
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
+        // Empty, so the dashboard can answer at /; the API functions carry api/ in their own routes.
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.True(File.Exists(Path.Combine(FunctionsMetadata.OutputDirectory, "worker.config.json")));
     }
 

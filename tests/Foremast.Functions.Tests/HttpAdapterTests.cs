@@ -1,3 +1,4 @@
+using Foremast.Hosting.Dashboard;
 using Foremast.Hosting.Http;
 using System.Text;
 using Foremast.Functions.Http;
@@ -49,5 +50,28 @@ public sealed class HttpAdapterTests
 
         Assert.Equal((202, ApiResponse.JsonType, "/api/runs/run-1"), (http.Response.StatusCode, http.Response.ContentType, http.Response.Headers.Location.ToString()));
         Assert.Equal(response.Body, ((MemoryStream)http.Response.Body).ToArray());
+    }
+
+    [Theory]
+    [InlineData(null, null, 200, "text/html")]
+    [InlineData("dashboard", "app.js", 200, "text/javascript")]
+    [InlineData("dashboard", "app.css", 200, "text/css")]
+    [InlineData(null, "host.json", 404, "application/json")]
+    [InlineData("dashboard", "..", 404, "application/json")]
+    public async Task Dashboard_function_serves_only_its_own_files(string? folder, string? file, int status, string mediaType)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = "GET";
+        if (folder is not null) http.Request.RouteValues["folder"] = folder;
+        if (file is not null) http.Request.RouteValues["file"] = file;
+        http.Response.Body = new MemoryStream();
+
+        var result = new DashboardFunctions().Dashboard(http.Request);
+        await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+
+        Assert.Equal(status, http.Response.StatusCode);
+        Assert.StartsWith(mediaType, http.Response.ContentType);
+        // Served files carry the dashboard's policy (own origin only, no framing); a 404 is the API's plain JSON error.
+        Assert.Equal(status == 200 ? DashboardAssets.ContentSecurityPolicy : "", http.Response.Headers.ContentSecurityPolicy.ToString());
     }
 }

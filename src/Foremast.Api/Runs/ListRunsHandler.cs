@@ -5,8 +5,8 @@ using Microsoft.DurableTask.Client;
 namespace Foremast.Api.Runs;
 
 /// <summary>
-/// <c>GET /api/runs?app=&amp;status=&amp;limit=</c>. <c>status</c> is a runtime status (Running, Completed, Terminated…) or
-/// a run state (Succeeded, Stopped, Cancelled…), or <c>active</c>/<c>ended</c>. Run ids start with the app, so the app
+/// <c>GET /api/runs?app=&amp;status=&amp;state=&amp;limit=</c>. <c>status</c> is a runtime status (Running, Completed, Terminated…) or
+/// a run state (Succeeded, Stopped, Cancelled…), or <c>active</c>/<c>ended</c>; <c>state</c> is a run state only. Run ids start with the app, so the app
 /// filter is an id-prefix query, re-checked against the status because one app name can be the prefix of another.
 /// </summary>
 public sealed class ListRunsHandler
@@ -31,6 +31,18 @@ public sealed class ListRunsHandler
         };
         RunState? state = runtime is null && Enum.TryParse<RunState>(statusFilter, ignoreCase: true, out var s) ? s : null;
         if (statusFilter is not null && runtime is null && state is null) return ApiResponse.Error(400, $"unknown status \"{statusFilter}\" (a runtime status, a run state, active or ended)");
+
+        // "Failed" and "Running" name both a runtime status (which status= prefers) and a run state: state= is the run state only.
+        if (request.QueryValue("state") is { } stateFilter)
+        {
+            if (!Enum.TryParse<RunState>(stateFilter, ignoreCase: true, out var only) || int.TryParse(stateFilter, out _))
+            {
+                return ApiResponse.Error(400, $"unknown state \"{stateFilter}\" (one of {string.Join(", ", Enum.GetNames<RunState>())})");
+            }
+
+            if (state is not null && state != only) return ApiResponse.Json(200, new RunList([]));
+            state = only;
+        }
         var limit = int.TryParse(request.QueryValue("limit"), out var l) ? Math.Clamp(l, 1, MaxLimit) : DefaultLimit;
 
         var query = new OrchestrationQuery
@@ -47,9 +59,14 @@ public sealed class ListRunsHandler
             var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunStatus>();
             if (app is not null && status?.App != app) continue;
             // The state a terminated run left in its custom status (Running) is not its state: it was cancelled.
-            var runState = RunCancellation.Of(instance) is not null ? RunState.Cancelled : status?.State;
+            var cancelled = RunCancellation.Of(instance);
+            var runState = cancelled is not null ? RunState.Cancelled : status?.State;
             if (state is not null && runState != state) continue;
-            runs.Add(new RunSummary(instance.InstanceId, status?.App, instance.RuntimeStatus.ToString(), runState?.ToString(), instance.CreatedAt, instance.LastUpdatedAt));
+            var input = instance.SerializedInput is null ? null : instance.ReadInputAs<DeploymentRunInput>();
+            var endedAt = cancelled is not null ? cancelled.At : status?.EndedAt;
+            runs.Add(new RunSummary(
+                instance.InstanceId, status?.App ?? input?.Snapshot.App, instance.RuntimeStatus.ToString(), runState?.ToString(), instance.CreatedAt, instance.LastUpdatedAt,
+                input?.Artifact.Version, input?.Snapshot.Source.Commit, input is null ? null : input.Options?.DryRun ?? false, status?.StartedAt, endedAt));
             if (runs.Count >= limit) break;
         }
 

@@ -31,6 +31,20 @@ public sealed record ApprovalLink(string Region, string Env, string Stage, DateT
 public sealed record RunSource(ConfigSource Config, ArtifactRef Artifact, bool DryRun);
 
 /// <summary>One line of <c>GET /api/runs</c>.</summary>
-public sealed record RunSummary(string RunId, string? App, string RuntimeStatus, string? State, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt);
+/// <param name="Version">The artifact version the run deploys.</param>
+/// <param name="Commit">The config commit for a run from git; null for a directory source.</param>
+/// <param name="EndedAt">When the run's status says it ended (a cancelled run: when it was cancelled); null while it goes on.</param>
+public sealed record RunSummary(
+    string RunId,
+    string? App,
+    string RuntimeStatus,
+    string? State,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    string? Version = null,
+    string? Commit = null,
+    bool? DryRun = null,
+    DateTime? StartedAt = null,
+    DateTime? EndedAt = null);
 
 public sealed record RunList(IReadOnlyList<RunSummary> Runs);

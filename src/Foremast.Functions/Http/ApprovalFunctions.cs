@@ -15,13 +15,13 @@ public sealed class ApprovalFunctions(ForemastApi api) : ApiFunctionBase(api)
 {
     [Function(nameof(ApiRoutes.ApprovalPage))]
     public Task<IActionResult> ApprovalPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Approval)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + ApiRoutes.Approval)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.ApprovalPage, request, client, cancellationToken);
 
     [Function(nameof(ApiRoutes.ApprovalDecision))]
     public Task<IActionResult> ApprovalDecision(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Approval)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + ApiRoutes.Approval)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.ApprovalDecision, request, client, cancellationToken);
 }

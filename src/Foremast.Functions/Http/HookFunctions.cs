@@ -14,7 +14,7 @@ public sealed class HookFunctions(ForemastApi api) : ApiFunctionBase(api)
 {
     [Function(nameof(ApiRoutes.GitHook))]
     public Task<IActionResult> GitHook(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Hooks)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + ApiRoutes.Hooks)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.GitHook, request, client, cancellationToken);
 }

@@ -11,25 +11,25 @@ public sealed class RunFunctions(ForemastApi api) : ApiFunctionBase(api)
 {
     [Function(nameof(ApiRoutes.StartRun))]
     public Task<IActionResult> StartRun(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Runs)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.Runs)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.StartRun, request, client, cancellationToken);
 
     [Function(nameof(ApiRoutes.ListRuns))]
     public Task<IActionResult> ListRuns(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Runs)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Runs)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.ListRuns, request, client, cancellationToken);
 
     [Function(nameof(ApiRoutes.GetRun))]
     public Task<IActionResult> GetRun(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Run)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Run)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.GetRun, request, client, cancellationToken);
 
     [Function(nameof(ApiRoutes.CancelRun))]
     public Task<IActionResult> CancelRun(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RunCancel)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.RunCancel)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.CancelRun, request, client, cancellationToken);
 }

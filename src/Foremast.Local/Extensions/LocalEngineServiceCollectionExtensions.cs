@@ -90,12 +90,13 @@ public static class LocalEngineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps the sidecar's gRPC service, <c>GET /api/health</c> and every route of the shared HTTP API.</summary>
+    /// <summary>Maps the sidecar's gRPC service, <c>GET /api/health</c>, every route of the shared HTTP API and the dashboard at <c>/</c>.</summary>
     public static IEndpointRouteBuilder MapForemastLocalEngine(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<TaskHubGrpcServer>();
         endpoints.MapGet(HealthEndpoint.Route, HealthEndpoint.HandleAsync);
         ApiEndpoints.Map(endpoints);
+        DashboardEndpoints.Map(endpoints);
         return endpoints;
     }
 

@@ -84,6 +84,25 @@ public sealed class RunQueryTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task List_lines_carry_version_dry_run_and_start_and_state_filters_by_run_state_only()
+    {
+        var runId = await StartAsync("6.2.1");
+        await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+
+        var line = (await List(new() { ["app"] = "webshopacme", ["state"] = "running" })).Read<RunList>()!.Runs.Single(r => r.RunId == runId);
+        var failed = (await List(new() { ["app"] = "webshopacme", ["state"] = "Failed" })).Read<RunList>()!.Runs;
+        var contradictory = (await List(new() { ["status"] = "Succeeded", ["state"] = "Running" })).Read<RunList>()!.Runs;
+        var bad = await List(new() { ["state"] = "Terminated" });
+
+        Assert.Equal(("6.2.1", true, (string?)null, (DateTime?)null), (line.Version, line.DryRun, line.Commit, line.EndedAt));
+        Assert.NotNull(line.StartedAt);
+        Assert.DoesNotContain(failed, r => r.RunId == runId);
+        Assert.Empty(contradictory);
+        // Terminated is a runtime status, not a run state.
+        Assert.Equal(400, bad.Status);
+    }
+
+    [Fact]
     public async Task Cancel_terminates_the_run_and_its_regions_and_a_second_cancel_is_409()
     {
         var runId = await StartAsync("6.3.0");
