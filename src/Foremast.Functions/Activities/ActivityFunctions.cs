@@ -1,6 +1,7 @@
 using Foremast.Core.Config;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
+using Foremast.Workflows.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,8 +55,8 @@ public static class ActivityFunctions
         Run<PromoteS3Activity, StageRequest, S3Promotion>(context, instanceId, input);
 
     [Function(nameof(NotifyActivity))]
-    public static Task<bool> Notify([ActivityTrigger] RunNotification input, string instanceId, FunctionContext context) =>
-        Run<NotifyActivity, RunNotification, bool>(context, instanceId, input);
+    public static Task<NotifyResult> Notify([ActivityTrigger] RunNotification input, string instanceId, FunctionContext context) =>
+        Run<NotifyActivity, RunNotification, NotifyResult>(context, instanceId, input);
 
     private static Task<TOutput> Run<TActivity, TInput, TOutput>(FunctionContext context, string instanceId, TInput input)
         where TActivity : TaskActivity<TInput, TOutput>

@@ -12,13 +12,13 @@ namespace Foremast.Workflows.Notifications;
 /// <summary>
 /// Delivers one rendered notification to one target: Slack (incoming webhook, or a channel through the Web API with
 /// the bot token), Teams and Google Chat (incoming webhooks), our signed JSON webhook, and email over SMTP (MailKit,
-/// plain text and HTML). Any failure is a <see cref="NotificationFailedException"/> that names only the host.
+/// plain text and HTML). Any failure is a <see cref="NotificationFailedException"/> saying why, never with the
+/// target's URL in it (the caller names the target, by host).
 /// </summary>
 public sealed class NotificationSender(HttpClient http, NotificationOptions options)
 {
     public async Task SendAsync(NotificationTarget target, RenderedNotification rendered, CancellationToken cancellationToken)
     {
-        var where = NotificationDestinations.Redact(target);
         try
         {
             var address = NotificationDestinations.Resolve(target.Address, options);
@@ -47,14 +47,10 @@ public sealed class NotificationSender(HttpClient http, NotificationOptions opti
                     throw new NotificationFailedException($"type {target.Type} is not delivered by this engine");
             }
         }
-        catch (NotificationFailedException e)
-        {
-            throw new NotificationFailedException($"{where}: {e.Message}");
-        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SmtpCommandException or SmtpProtocolException or SslHandshakeException or AuthenticationException or System.Net.Sockets.SocketException or NotSupportedException)
         {
             // The exception text of an HTTP failure can hold the URL; only the type name and the host go out.
-            throw new NotificationFailedException($"{where}: {Describe(e)}", e);
+            throw new NotificationFailedException(Describe(e), e);
         }
     }
 

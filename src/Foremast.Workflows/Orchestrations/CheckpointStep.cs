@@ -30,15 +30,15 @@ internal static class CheckpointStep
         using var cancel = new CancellationTokenSource();
         var decision = context.WaitForExternalEvent<ApprovalEvent>(eventName, cancel.Token);
         var timer = context.CreateTimer(expires, cancel.Token);
-        await NotifyWaitingAsync(context, input, stage, eventName, expires);
+        Record(status, publish, await NotifyWaitingAsync(context, input, stage, eventName, expires));
 
         // checkpoint.expiring: a durable timer at a quarter of the timeout before the expiry, only when a target asks for it.
         var expiring = RunNotices.Wants(input.Options, "checkpoint.expiring") ? context.CreateTimer(expires - (expires - opened) / 4, cancel.Token) : null;
         var winner = await FirstOfAsync(decision, timer, branchFailed, expiring);
         if (expiring is not null && winner == expiring)
         {
-            await RunNotices.SendAsync(context, new RunNotification("checkpoint.expiring", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
-                input.Options.Notifications, input.Options.DryRun), input.Options);
+            Record(status, publish, await RunNotices.SendAsync(context, new RunNotification("checkpoint.expiring", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
+                input.Options.Notifications, input.Options.DryRun), input.Options));
             winner = await FirstOfAsync(decision, timer, branchFailed, null);
         }
 
@@ -61,8 +61,16 @@ internal static class CheckpointStep
         var verified = winner == decision && decision.Result.Verified;
         status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId, verified));
         publish();
-        await NotifyDecidedAsync(context, input, stage, eventName, record);
+        Record(status, publish, await NotifyDecidedAsync(context, input, stage, eventName, record));
         return record;
+    }
+
+    /// <summary>Failed notifications go on the region's status; the region goes on.</summary>
+    private static void Record(RegionStatusTracker status, Action publish, IReadOnlyList<NotificationFailure> failures)
+    {
+        if (failures.Count == 0) return;
+        status.NotificationsFailed(failures);
+        publish();
     }
 
     /// <summary>The decision, the expiry, or the warning before it; a branch watch counts only when it reports a failure.</summary>
@@ -93,12 +101,12 @@ internal static class CheckpointStep
         new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment);
 
     /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status. Always recorded.</summary>
-    private static Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires) =>
+    private static Task<IReadOnlyList<NotificationFailure>> NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires) =>
         RunNotices.SendAsync(context, new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
             input.Options.Notifications, input.Options.DryRun), input.Options, always: true);
 
     /// <summary><c>checkpoint.decided</c>: who decided what and when (or that the gate expired), to the targets that ask for it.</summary>
-    private static Task NotifyDecidedAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, CheckpointRecord record) =>
+    private static Task<IReadOnlyList<NotificationFailure>> NotifyDecidedAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, CheckpointRecord record) =>
         RunNotices.SendAsync(context, new RunNotification("checkpoint.decided", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, null,
             input.Options.Notifications, input.Options.DryRun, Describe(record)), input.Options);
 }

@@ -17,22 +17,29 @@ public sealed class NotificationApiHost : ApiHost
     public const string WebhookKey = "notification-webhook-signing-key";
     public const string Approver = "approver@example.com";
 
-    public NotificationApiHost()
-    {
-        Runway = Directory.CreateTempSubdirectory("foremast-notify-runway-").FullName;
-        foreach (var file in Directory.GetFiles(ExamplesRunway)) File.Copy(file, Path.Combine(Runway, Path.GetFileName(file)));
-        var pipelineFile = Path.Combine(Runway, "pipeline.json");
-        var pipeline = JsonNode.Parse(File.ReadAllText(pipelineFile))!.AsObject();
-        JsonObject Target(string type, string address, params string[] more) =>
-            new() { ["type"] = type, ["address"] = address, ["when"] = new JsonArray([.. new[] { "checkpoint.waiting" }.Concat(more).Select(w => (JsonNode)w)]) };
-        pipeline["pipeline_notifications"] = new JsonArray(
+    public NotificationApiHost() =>
+        Runway = RunwayWith(
             Target("slack", Http.BaseUrl + "slack-hook/T0/B0/x"),
             Target("slack", "#deploys"),
             Target("microsoftteams", "setting:teams-prod"),
             Target("googlechat", Http.BaseUrl + "chat/v1/spaces/S/messages?key=k&token=chat-secret"),
             Target("webhook", Http.BaseUrl + "hook", "pipeline.starting", "checkpoint.decided", "checkpoint.expiring", "pipeline.complete"),
             Target("email", Approver, "checkpoint.decided", "pipeline.complete"));
+
+    /// <summary>A <c>pipeline_notifications</c> entry; <c>checkpoint.waiting</c> plus <paramref name="more"/> events.</summary>
+    public static JsonObject Target(string type, string address, params string[] more) =>
+        new() { ["type"] = type, ["address"] = address, ["when"] = new JsonArray([.. new[] { "checkpoint.waiting" }.Concat(more).Select(w => (JsonNode)w)]) };
+
+    /// <summary>A copy of the examples' runway whose <c>pipeline.json</c> sends to exactly these targets.</summary>
+    public static string RunwayWith(params JsonObject[] targets)
+    {
+        var runway = Directory.CreateTempSubdirectory("foremast-notify-runway-").FullName;
+        foreach (var file in Directory.GetFiles(ExamplesRunway)) File.Copy(file, Path.Combine(runway, Path.GetFileName(file)));
+        var pipelineFile = Path.Combine(runway, "pipeline.json");
+        var pipeline = JsonNode.Parse(File.ReadAllText(pipelineFile))!.AsObject();
+        pipeline["pipeline_notifications"] = new JsonArray([.. targets]);
         File.WriteAllText(pipelineFile, pipeline.ToJsonString());
+        return runway;
     }
 
     public LoopbackHttpReceiver Http { get; } = new();
