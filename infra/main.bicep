@@ -119,6 +119,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Foremast__Approvals__DecisionWait', value: '00:00:20' }
         // Decisions only from a signed-in approver: put App Service Authentication in front of the app.
         { name: 'Foremast__Approvals__RequireIdentity', value: 'true' }
+        // App Service's front end appends the client's address to X-Forwarded-For: trust that one entry as a decision's source.
+        { name: 'Foremast__Approvals__TrustedProxies', value: '1' }
         { name: 'Foremast__Webhooks__GitHubSecret', value: githubWebhookSecret }
         { name: 'Foremast__Webhooks__GitLabToken', value: gitlabWebhookToken }
         { name: 'Foremast__Webhooks__BitbucketSecret', value: bitbucketWebhookSecret }

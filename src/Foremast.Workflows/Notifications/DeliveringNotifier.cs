@@ -24,7 +24,7 @@ public sealed class DeliveringNotifier(IActionRecorder recorder, NotificationSen
         var approvalUrl = n.Kind is NotificationEvents.CheckpointWaiting or NotificationEvents.CheckpointExpiring && builder is { CanSign: true } && n.Env is not null && n.ExpiresAt is not null
             ? builder.ApprovalUrl(n)
             : null;
-        var rendered = renderer.Render(new NotificationMessage(n.Kind, n.RunId, n.App, n.Region, n.Env, n.Stage, approvalUrl, n.ExpiresAt, n.Rehearsal, n.Decision, builder?.RunUrl(n.RunId)));
+        var rendered = renderer.Render(new NotificationMessage(n.Kind, n.RunId, n.App, n.Region, n.Env, n.Stage, approvalUrl, n.ExpiresAt, n.Rehearsal, n.Decision, builder?.RunUrl(n.RunId), n.Decided));
 
         var failures = new List<TargetFailure>();
         foreach (var target in targets)
