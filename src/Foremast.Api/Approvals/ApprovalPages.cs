@@ -15,6 +15,7 @@ public sealed class ApprovalPages(TemplateStore templates)
             run_id = claims.RunId,
             region = claims.Region,
             env = claims.Env,
+            from_env = gate.Details?.FromEnv,
             stage = gate.Open?.Stage ?? gate.Stage,
             version = gate.Details?.Version,
             commit = gate.Details?.Commit is { Length: > 12 } c ? c[..12] : gate.Details?.Commit,
