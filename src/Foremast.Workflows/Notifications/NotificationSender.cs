@@ -47,10 +47,10 @@ public sealed class NotificationSender(HttpClient http, NotificationOptions opti
                     throw new NotificationFailedException($"type {target.Type} is not delivered by this engine");
             }
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SmtpCommandException or SmtpProtocolException or SslHandshakeException or AuthenticationException or System.Net.Sockets.SocketException or NotSupportedException)
+        catch (Exception e) when (e is not NotificationFailedException && !cancellationToken.IsCancellationRequested)
         {
-            // The exception text of an HTTP failure can hold the URL; only the type name and the host go out.
-            throw new NotificationFailedException(Describe(e), e);
+            // Exception texts can hold the URL (or a mailbox, a query string); none of it goes out: only what failed and how, by host.
+            throw new NotificationFailedException(Describe(e, target.Address, options));
         }
     }
 
@@ -109,12 +109,24 @@ public sealed class NotificationSender(HttpClient http, NotificationOptions opti
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
-    private static string Describe(Exception e) => e switch
+    private static string Describe(Exception e, string address, NotificationOptions options) => e switch
     {
         TaskCanceledException => "no answer in time",
         HttpRequestException { HttpRequestError: var error } => $"request failed ({error})",
-        _ => $"{e.GetType().Name}: {Clip(e.Message)}",
+        _ => $"{e.GetType().Name}: {Scrub(Clip(e.Message), address, options)}",
     };
+
+    /// <summary>Takes the address (and what a <c>setting:</c> name resolves to) and the sender's own secrets out of an error text.</summary>
+    private static string Scrub(string text, string address, NotificationOptions options)
+    {
+        var resolved = address.StartsWith("setting:", StringComparison.OrdinalIgnoreCase) && options.Targets.TryGetValue(address["setting:".Length..], out var value) ? value : address;
+        foreach (var secret in new[] { resolved, options.Slack.Token, options.Smtp.Password, options.WebhookSigningKey })
+        {
+            if (secret is { Length: > 0 }) text = text.Replace(secret, NotificationDestinations.RedactUrl(secret) == secret ? "***" : NotificationDestinations.RedactUrl(secret), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 
     private static string Clip(string text)
     {
