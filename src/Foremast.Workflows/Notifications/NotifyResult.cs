@@ -5,6 +5,7 @@ namespace Foremast.Workflows.Notifications;
 /// message, so the orchestration retries only these; the state lives in the activity's output (durable history), not
 /// in the process that sent.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NotifyResultConverter))]
 public sealed record NotifyResult(IReadOnlyList<TargetFailure> Failed)
 {
     public static readonly NotifyResult Delivered = new([]);
