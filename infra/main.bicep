@@ -159,6 +159,8 @@ var plainSettings = [
   { name: 'Foremast__Approvals__DecisionWait', value: '00:00:20' }
   // Decisions only from a signed-in approver: App Service authentication sits in front of the approval pages.
   { name: 'Foremast__Approvals__RequireIdentity', value: 'true' }
+  // App Service's front end appends the client's address to X-Forwarded-For: trust that one entry as a decision's source.
+  { name: 'Foremast__Approvals__TrustedProxies', value: '1' }
   { name: 'Foremast__Webhooks__AllowUnsigned', value: 'false' }
   { name: 'Foremast__Webhooks__Branches__0', value: 'main' }
   { name: 'Foremast__Webhooks__Branches__1', value: 'master' }

@@ -6,13 +6,15 @@ namespace Foremast.Api;
 /// A host-neutral HTTP request: the Functions app and the local engine both translate their own request type into this,
 /// so every route behaves the same on both. The body stays raw bytes because webhook signatures are computed over them.
 /// </summary>
+/// <param name="RemoteAddress">The peer address of the connection as the host gives it (a proxy's, behind one); null when the host has none.</param>
 public sealed record ApiRequest(
     string Method,
     IReadOnlyDictionary<string, string> RouteValues,
     IReadOnlyDictionary<string, string> Query,
     IReadOnlyDictionary<string, string> Headers,
     byte[] Body,
-    string? ContentType)
+    string? ContentType,
+    string? RemoteAddress = null)
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
@@ -23,9 +25,10 @@ public sealed record ApiRequest(
         IEnumerable<KeyValuePair<string, string>>? query = null,
         IEnumerable<KeyValuePair<string, string>>? headers = null,
         byte[]? body = null,
-        string? contentType = null) =>
+        string? contentType = null,
+        string? remoteAddress = null) =>
         new(method.ToUpperInvariant(), Collect(routeValues, StringComparer.Ordinal), Collect(query, StringComparer.Ordinal),
-            Collect(headers, StringComparer.OrdinalIgnoreCase), body ?? [], contentType);
+            Collect(headers, StringComparer.OrdinalIgnoreCase), body ?? [], contentType, remoteAddress);
 
     /// <summary>A repeated name keeps its last value instead of failing: hosts differ in how they fold duplicates.</summary>
     private static IReadOnlyDictionary<string, string> Collect(IEnumerable<KeyValuePair<string, string>>? pairs, StringComparer comparer)

@@ -21,6 +21,13 @@ public sealed class ApprovalOptions
     public bool RequireIdentity { get; set; }
 
     /// <summary>
+    /// How many proxies this engine runs behind that append the address they saw to <c>X-Forwarded-For</c> (App Service's
+    /// front end is one; the Azure deployment sets 1). 0 (the default, and the local engine): the connection's peer
+    /// address is a decision's source and the header is recorded only as an unverified claim, since any client can send it.
+    /// </summary>
+    public int TrustedProxies { get; set; }
+
+    /// <summary>
     /// Adds each open gate's approval link to <c>GET /api/runs/{id}</c>. Off by default: links are capabilities and go to
     /// approvers through notifications. The local engine turns it on, because its API is loopback-only and unauthenticated
     /// (whoever can read the status there can already cancel the run) and <c>foremast run</c> has no other channel.

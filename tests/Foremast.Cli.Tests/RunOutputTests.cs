@@ -73,6 +73,22 @@ public sealed class RunOutputTests
             output.ToString().TrimEnd().Split(Environment.NewLine));
     }
 
+    [Fact]
+    public void Following_a_run_names_each_undelivered_notification_once_by_event_target_host_and_error()
+    {
+        var notes = new NotificationNotes();
+        var at = new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
+        var starting = new NotificationFailure("pipeline.starting", "microsoftteams to hooks.example.com", "HTTP 500 receiver down", at, 3);
+        var waiting = new NotificationFailure("checkpoint.waiting", "slack to hooks.slack.com", "HTTP 404 no_service", at, 3, "us-east-1", "prod");
+        var run = Document("Running", null, []);
+        var first = run with { Status = run.Status! with { NotificationFailures = [starting] } };
+        var second = first with { Status = first.Status! with { Regions = [first.Status.Regions[0] with { NotificationFailures = [waiting] }] } };
+
+        Assert.Equal(["pipeline.starting notification to microsoftteams to hooks.example.com not delivered after 3 attempts: HTTP 500 receiver down"], notes.New(first));
+        Assert.Equal(["[us-east-1] checkpoint.waiting notification to slack to hooks.slack.com not delivered after 3 attempts: HTTP 404 no_service"], notes.New(second));
+        Assert.Empty(notes.New(second));
+    }
+
     private static RunDocument Document(string runtime, DeploymentRunResult? result, IReadOnlyList<StageStatus> stages) =>
         new("r", "app", runtime, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
             new RunStatus("r", "app", RunState.Running, DateTime.UnixEpoch, null, [new RegionStatus("us-east-1", "r:us-east-1", RegionState.Running, null, stages)]),

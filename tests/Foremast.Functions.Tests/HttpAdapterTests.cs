@@ -31,6 +31,17 @@ public sealed class HttpAdapterTests
     }
 
     [Fact]
+    public async Task Request_reader_gives_the_connection_s_peer_address_as_ipv4_when_it_came_mapped_to_ipv6()
+    {
+        var http = new DefaultHttpContext();
+        http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("::ffff:203.0.113.5");
+
+        var request = (await ApiRequestReader.ReadAsync(http.Request, CancellationToken.None))!;
+
+        Assert.Equal("203.0.113.5", request.RemoteAddress);
+    }
+
+    [Fact]
     public async Task Request_reader_refuses_a_body_over_the_limit()
     {
         var http = new DefaultHttpContext();

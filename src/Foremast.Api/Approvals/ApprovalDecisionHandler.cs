@@ -56,7 +56,9 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
         var comment = fields.GetValueOrDefault("comment") is { } c && c.Trim().Length > 0 ? Clip(c.Trim(), MaxCommentLength) : null;
         var decisionId = Guid.NewGuid().ToString("N");
         var open = gate.Open!;
-        await client.RaiseEventAsync(open.InstanceId, open.EventName, new ApprovalEvent(decision.Value, by, comment, now.UtcDateTime, decisionId, verified), cancellationToken);
+        var source = DecisionSource.Of(request, options.TrustedProxies);
+        await client.RaiseEventAsync(open.InstanceId, open.EventName,
+            new ApprovalEvent(decision.Value, by, comment, now.UtcDateTime, decisionId, verified, source.Address, source.ForwardedFor), cancellationToken);
         var confirmation = await DecisionConfirmation.WaitAsync(client, open, decisionId, options.DecisionWait, cancellationToken);
 
         switch (confirmation.State)
@@ -64,7 +66,7 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
             case ConfirmationState.Taken:
                 var outcome = decision == ApprovalDecision.Approve ? "approved" : "rejected";
                 if (html) return pages.Result(202, $"{claims.Env} in {claims.Region} {outcome}", $"Recorded: {outcome} by {by}.");
-                return ApiResponse.Json(202, new DecisionBody(outcome, claims.RunId, claims.Region, claims.Env, open.Stage, by, comment, verified));
+                return ApiResponse.Json(202, new DecisionBody(outcome, claims.RunId, claims.Region, claims.Env, open.Stage, by, comment, verified, source.Address));
             case ConfirmationState.Superseded:
                 return Conflict(html, claims, open.Stage, confirmation.Recorded!);
             case ConfirmationState.Ended:
@@ -107,7 +109,8 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
 }
 
 /// <param name="Verified">True when <see cref="By"/> came from the platform's identity header.</param>
-public sealed record DecisionBody(string Outcome, string RunId, string Region, string Env, string Stage, string By, string? Comment, bool Verified = false);
+/// <param name="Source">The address the decision was recorded as coming from.</param>
+public sealed record DecisionBody(string Outcome, string RunId, string Region, string Env, string Stage, string By, string? Comment, bool Verified = false, string? Source = null);
 
 /// <summary>The 409 for a decision that was not the one taken: <see cref="Taken"/> is what the checkpoint recorded.</summary>
 public sealed record DecisionConflictBody(string Error, string RunId, string Region, string Env, string Stage, CheckpointDecision Taken);

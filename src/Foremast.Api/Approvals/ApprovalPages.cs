@@ -15,6 +15,7 @@ public sealed class ApprovalPages(TemplateStore templates)
             run_id = claims.RunId,
             region = claims.Region,
             env = claims.Env,
+            from_env = gate.Details?.FromEnv,
             stage = gate.Open?.Stage ?? gate.Stage,
             version = gate.Details?.Version,
             commit = gate.Details?.Commit is { Length: > 12 } c ? c[..12] : gate.Details?.Commit,
@@ -30,6 +31,7 @@ public sealed class ApprovalPages(TemplateStore templates)
     public static string Describe(Foremast.Workflows.Status.CheckpointDecision d) =>
         (d.Verdict.ToString().ToLowerInvariant() + (d.By is { Length: > 0 } by ? $" by {by}{(d.Verified ? "" : " (unverified)")}" : "")
          + d.At.ToString(" 'at' yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)
+         + (d.Source is { Length: > 0 } source ? $" from {source}" : "")
          + (d.Comment is { Length: > 0 } comment ? $": {comment}" : ""));
 
     private static string TimeLeft(TimeSpan left) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Foremast.Api.Runs;
+using Foremast.Core.Plan;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Status;
 using Microsoft.DurableTask.Client;
@@ -30,7 +31,8 @@ public sealed record CheckpointView(
     CheckpointState State, string? App, OpenCheckpoint? Open, CheckpointDecision? Recorded = null, string? Stage = null, ApproverPolicy? Policy = null, CheckpointDetails? Details = null);
 
 /// <summary>What a gate promotes (artifact, commit and its author) and every decision taken in its region so far.</summary>
-public sealed record CheckpointDetails(string? Version, string? Commit, string? Author, IReadOnlyList<CheckpointDecision> Decisions);
+/// <param name="FromEnv">The env deployed before the checkpoint (what is promoted from); null for a gate before the region's first env.</param>
+public sealed record CheckpointDetails(string? Version, string? Commit, string? Author, IReadOnlyList<CheckpointDecision> Decisions, string? FromEnv = null);
 
 /// <summary>
 /// Finds the gate a token names in the live status. Raising an event on an instance that is not waiting for it loses
@@ -54,7 +56,7 @@ public static class CheckpointLookup
         if (status is not null && RunCancellation.Of(run) is { } cancelled) status = cancelled.Close(status);
         var input = ReadInput(run);
         var details = new CheckpointDetails(input?.Artifact.Version, input?.Snapshot.Source.Commit, input?.CommitAuthor,
-            status?.Stages.Select(s => s.Decision).OfType<CheckpointDecision>().ToList() ?? []);
+            status?.Stages.Select(s => s.Decision).OfType<CheckpointDecision>().ToList() ?? [], FromEnv(status, claims.Env));
         var closedStage = status?.Stages.FirstOrDefault(s => s.Env == claims.Env && s.Decision is { } d && SameInstant(d.ExpiresAt, claims.ExpiresAt));
         var closed = new CheckpointView(CheckpointState.Closed, app, null, closedStage?.Decision, closedStage?.Name, Details: details);
         // A suspended region still takes the decision when it resumes; the decision route then says it could not confirm it.
@@ -67,6 +69,14 @@ public static class CheckpointLookup
     }
 
     private static readonly CheckpointView Missing = new(CheckpointState.Missing, null, null);
+
+    /// <summary>The env of the last stage before the env's checkpoint that belongs to another env: the one being promoted from.</summary>
+    public static string? FromEnv(RegionStatus? status, string env)
+    {
+        if (status is null) return null;
+        var gate = status.Stages.ToList().FindIndex(s => s.Env == env && s.Kind is StageKind.Checkpoint or StageKind.PrePromoteCheckpoint);
+        return gate < 0 ? null : status.Stages.Take(gate).LastOrDefault(s => s.Env is { Length: > 0 } other && other != env)?.Env;
+    }
 
     private static DeploymentRunInput? ReadInput(OrchestrationMetadata run)
     {

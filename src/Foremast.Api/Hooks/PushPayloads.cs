@@ -43,8 +43,14 @@ public static class PushPayloads
     {
         var project = Get(root, "project");
         var clone = Text(project, "git_http_url");
-        return new PushEvent(GitProvider.GitLab, Text(root, "ref") ?? "", Text(root, "checkout_sha") ?? Text(root, "after"), false,
-            Text(project, "path_with_namespace"), Urls(clone, Text(project, "web_url"), Text(project, "git_ssh_url")), clone, Text(root, "user_email") ?? Text(root, "user_username"));
+        var head = Text(root, "checkout_sha") ?? Text(root, "after");
+        // The head commit's author; the pusher (user_email) only when the payload does not list that commit.
+        var commit = Get(root, "commits") is { ValueKind: JsonValueKind.Array } commits
+            ? commits.EnumerateArray().Select(c => (JsonElement?)c).FirstOrDefault(c => Text(c, "id") == head)
+            : null;
+        return new PushEvent(GitProvider.GitLab, Text(root, "ref") ?? "", head, false,
+            Text(project, "path_with_namespace"), Urls(clone, Text(project, "web_url"), Text(project, "git_ssh_url")), clone,
+            Text(Get(commit, "author"), "email") ?? Text(root, "user_email") ?? Text(root, "user_username"));
     }
 
     /// <summary>One push can update several refs; each change becomes an event. A null <c>new</c> is a deletion.</summary>
@@ -62,9 +68,26 @@ public static class PushPayloads
             var name = Text(target, "name") ?? "";
             var kind = Text(target, "type") == "tag" ? "refs/tags/" : "refs/heads/";
             var deleted = Get(change, "new") is not { ValueKind: JsonValueKind.Object };
-            return new PushEvent(GitProvider.Bitbucket, kind + name, deleted ? null : Text(Get(Get(change, "new"), "target"), "hash"), deleted,
-                fullName, Urls(clone, html), clone);
+            var commit = Get(Get(change, "new"), "target");
+            return new PushEvent(GitProvider.Bitbucket, kind + name, deleted ? null : Text(commit, "hash"), deleted,
+                fullName, Urls(clone, html), clone, deleted ? null : BitbucketAuthor(Get(commit, "author")));
         }).ToList();
+    }
+
+    /// <summary>
+    /// Bitbucket Cloud's commit author is <c>{"raw": "Name &lt;email&gt;", "user": {account}}</c>: the email from
+    /// <c>raw</c> when it has one, else the linked account's nickname (older payloads put the account fields on the
+    /// author itself), else the display name.
+    /// </summary>
+    private static string? BitbucketAuthor(JsonElement? author)
+    {
+        if (Text(author, "raw") is { } raw && raw.LastIndexOf('<') is >= 0 and var open && raw.IndexOf('>', open) is > 0 and var close && close > open + 1)
+        {
+            return raw[(open + 1)..close].Trim();
+        }
+
+        var user = Get(author, "user") is { ValueKind: JsonValueKind.Object } linked ? linked : author;
+        return Text(user, "nickname") ?? Text(user, "display_name") ?? Text(author, "raw");
     }
 
     /// <summary>The generic hook: <c>{"repository": url or full name, "ref": "refs/heads/main", "commit": sha}</c>.</summary>

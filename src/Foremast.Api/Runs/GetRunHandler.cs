@@ -37,12 +37,14 @@ public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? sto
             input is null ? null : new RunSource(input.Snapshot.Source, input.Artifact, input.Options?.DryRun ?? false),
             status,
             result,
-            await StoredPipelinesAsync(runId, cancellationToken) ?? Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus),
+            Shown(await StoredPipelinesAsync(runId, cancellationToken) ?? Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus)),
             instance.FailureDetails?.ErrorMessage,
             OpenCheckpointLinks(runId, status),
             cancelled);
         return ApiResponse.Json(200, document);
     }
+
+    private static JsonElement? Shown(JsonElement? pipelines) => pipelines is { } p ? PipelineView.Redact(p) : null;
 
     private IReadOnlyList<ApprovalLink>? OpenCheckpointLinks(string runId, RunStatus? status)
     {

@@ -4,13 +4,15 @@ namespace Foremast.Cli.Run;
 
 /// <summary>
 /// Follows one run through the status endpoint until it ends: shows every update, prints each open gate's approval
-/// link once and, with auto-approval, approves it through that same link (the path a person's click takes).
+/// link once and, with auto-approval, approves it through that same link (the path a person's click takes). A
+/// notification that failed after its retries is announced once.
 /// </summary>
 public sealed class RunWatcher(EngineClient client, IProgressView view, bool autoApprove, TimeSpan pollInterval)
 {
     public const string AutoApprover = "foremast-run";
 
     private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
+    private readonly NotificationNotes _notifications = new();
 
     /// <returns>The final status document, or null when <paramref name="cancellationToken"/> (the timeout) fired first.</returns>
     public async Task<RunDocument?> WatchAsync(string runId, CancellationToken cancellationToken)
@@ -21,6 +23,7 @@ public sealed class RunWatcher(EngineClient client, IProgressView view, bool aut
             {
                 var run = await client.GetAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"the engine has no run {runId}");
                 view.Update(run);
+                foreach (var line in _notifications.New(run)) view.Note(line);
                 if (RunExit.IsEnded(run)) return run;
                 foreach (var gate in run.Approvals ?? []) await ShowAsync(gate, cancellationToken);
                 await Task.Delay(pollInterval, cancellationToken);

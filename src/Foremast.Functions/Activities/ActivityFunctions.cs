@@ -2,6 +2,7 @@ using Foremast.Core.Config;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 using Foremast.Workflows.Telemetry;
+using Foremast.Workflows.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -54,8 +55,8 @@ public static class ActivityFunctions
         Run<PromoteS3Activity, StageRequest, S3Promotion>(context, instanceId, input);
 
     [Function(nameof(NotifyActivity))]
-    public static Task<bool> Notify([ActivityTrigger] RunNotification input, string instanceId, FunctionContext context) =>
-        Run<NotifyActivity, RunNotification, bool>(context, instanceId, input);
+    public static Task<NotifyResult> Notify([ActivityTrigger] RunNotification input, string instanceId, FunctionContext context) =>
+        Run<NotifyActivity, RunNotification, NotifyResult>(context, instanceId, input);
 
     /// <summary>Inside the stage's log scope and span, as the local engine runs activities (<see cref="InstrumentedActivity"/>).</summary>
     private static async Task<TOutput> Run<TActivity, TInput, TOutput>(FunctionContext context, string instanceId, TInput input)

@@ -12,6 +12,10 @@ public static class ApiRequestReader
     /// <summary>Larger than any push payload we act on; GitHub caps deliveries at 25 MB, but those are not pushes we deploy.</summary>
     public const long MaxBodyBytes = 5 * 1024 * 1024;
 
+    /// <summary>IPv4 peers on a dual-stack socket arrive as <c>::ffff:a.b.c.d</c>; the record shows the address people know.</summary>
+    private static string? RemoteAddress(System.Net.IPAddress? address) =>
+        address is null ? null : address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString();
+
     /// <returns>Null when the body is too large to read.</returns>
     public static async Task<ApiRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ public static class ApiRequestReader
             request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())),
             request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())),
             buffer.ToArray(),
-            request.ContentType);
+            request.ContentType,
+            RemoteAddress(request.HttpContext.Connection.RemoteIpAddress));
     }
 }

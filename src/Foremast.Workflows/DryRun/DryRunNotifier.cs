@@ -4,9 +4,9 @@ namespace Foremast.Workflows.DryRun;
 
 public sealed class DryRunNotifier(IActionRecorder recorder) : INotifier
 {
-    public Task NotifyAsync(RunNotification n, CancellationToken cancellationToken)
+    public Task<Notifications.NotifyResult> NotifyAsync(RunNotification n, CancellationToken cancellationToken)
     {
         recorder.Record(n.RunId, n.Region, n.Env, n.Stage, n.Kind, $"{n.EventName} on {n.InstanceId} expires {n.ExpiresAt:O}");
-        return Task.CompletedTask;
+        return Task.FromResult(Notifications.NotifyResult.Delivered);
     }
 }

@@ -18,6 +18,10 @@ public static class NotificationDestinations
     public static bool IsUrl(string address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
+    /// <summary>A URL as it may be shown: scheme and host only (<c>https://hooks.slack.com/…</c>); anything else unchanged.</summary>
+    public static string RedactUrl(string address) =>
+        IsUrl(address) && Uri.TryCreate(address, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Host}/…" : address;
+
     /// <summary>For logs and the run status: a URL becomes its host, a <c>setting:</c> name stays a name, a channel or address list stays as it is.</summary>
     public static string Redact(NotificationTarget target) =>
         target.Address.StartsWith(SettingPrefix, StringComparison.OrdinalIgnoreCase) ? $"{target.Type} {target.Address}"

@@ -4,7 +4,8 @@ namespace Foremast.Workflows.Notifications;
 /// <param name="Event">One of <see cref="NotificationEvents"/>.</param>
 /// <param name="ApprovalUrl">The gate's approval link (checkpoint events).</param>
 /// <param name="Rehearsal">A dry run: every message says so, since its links are how people rehearse the approvals.</param>
-/// <param name="Decision">For <c>checkpoint.decided</c>: who decided what, when.</param>
+/// <param name="Decision">For <c>checkpoint.decided</c>: who decided what, when, from where, in one line.</param>
+/// <param name="Decided">For <c>checkpoint.decided</c>: the same facts as fields, for our own webhook's receivers.</param>
 public sealed record NotificationMessage(
     string Event,
     string RunId,
@@ -16,4 +17,5 @@ public sealed record NotificationMessage(
     DateTime? ExpiresAt,
     bool Rehearsal,
     string? Decision = null,
-    string? RunUrl = null);
+    string? RunUrl = null,
+    Foremast.Workflows.Status.CheckpointDecision? Decided = null);

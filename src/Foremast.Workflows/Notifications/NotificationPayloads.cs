@@ -101,6 +101,18 @@ public static class NotificationPayloads
         ["approvalUrl"] = n.Message.ApprovalUrl,
         ["expiresAt"] = n.Message.ExpiresAt,
         ["decision"] = n.Message.Decision,
+        ["decided"] = n.Message.Decided is { } d
+            ? new JsonObject
+            {
+                ["verdict"] = d.Verdict.ToString().ToLowerInvariant(),
+                ["by"] = d.By,
+                ["verified"] = d.Verified,
+                ["at"] = d.At,
+                ["comment"] = d.Comment,
+                ["source"] = d.Source,
+                ["forwardedFor"] = d.ForwardedFor,
+            }
+            : null,
         ["rehearsal"] = n.Message.Rehearsal,
         ["title"] = n.Title,
         ["text"] = n.Text,

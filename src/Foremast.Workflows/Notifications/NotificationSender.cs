@@ -12,13 +12,13 @@ namespace Foremast.Workflows.Notifications;
 /// <summary>
 /// Delivers one rendered notification to one target: Slack (incoming webhook, or a channel through the Web API with
 /// the bot token), Teams and Google Chat (incoming webhooks), our signed JSON webhook, and email over SMTP (MailKit,
-/// plain text and HTML). Any failure is a <see cref="NotificationFailedException"/> that names only the host.
+/// plain text and HTML). Any failure is a <see cref="NotificationFailedException"/> saying why, never with the
+/// target's URL in it (the caller names the target, by host).
 /// </summary>
 public sealed class NotificationSender(HttpClient http, NotificationOptions options)
 {
     public async Task SendAsync(NotificationTarget target, RenderedNotification rendered, CancellationToken cancellationToken)
     {
-        var where = NotificationDestinations.Redact(target);
         try
         {
             var address = NotificationDestinations.Resolve(target.Address, options);
@@ -47,14 +47,10 @@ public sealed class NotificationSender(HttpClient http, NotificationOptions opti
                     throw new NotificationFailedException($"type {target.Type} is not delivered by this engine");
             }
         }
-        catch (NotificationFailedException e)
+        catch (Exception e) when (e is not NotificationFailedException && !cancellationToken.IsCancellationRequested)
         {
-            throw new NotificationFailedException($"{where}: {e.Message}");
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SmtpCommandException or SmtpProtocolException or SslHandshakeException or AuthenticationException or System.Net.Sockets.SocketException or NotSupportedException)
-        {
-            // The exception text of an HTTP failure can hold the URL; only the type name and the host go out.
-            throw new NotificationFailedException($"{where}: {Describe(e)}", e);
+            // Exception texts can hold the URL (or a mailbox, a query string); none of it goes out: only what failed and how, by host.
+            throw new NotificationFailedException(Describe(e, target.Address, options));
         }
     }
 
@@ -113,12 +109,24 @@ public sealed class NotificationSender(HttpClient http, NotificationOptions opti
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
-    private static string Describe(Exception e) => e switch
+    private static string Describe(Exception e, string address, NotificationOptions options) => e switch
     {
         TaskCanceledException => "no answer in time",
         HttpRequestException { HttpRequestError: var error } => $"request failed ({error})",
-        _ => $"{e.GetType().Name}: {Clip(e.Message)}",
+        _ => $"{e.GetType().Name}: {Scrub(Clip(e.Message), address, options)}",
     };
+
+    /// <summary>Takes the address (and what a <c>setting:</c> name resolves to) and the sender's own secrets out of an error text.</summary>
+    private static string Scrub(string text, string address, NotificationOptions options)
+    {
+        var resolved = address.StartsWith("setting:", StringComparison.OrdinalIgnoreCase) && options.Targets.TryGetValue(address["setting:".Length..], out var value) ? value : address;
+        foreach (var secret in new[] { resolved, options.Slack.Token, options.Smtp.Password, options.WebhookSigningKey })
+        {
+            if (secret is { Length: > 0 }) text = text.Replace(secret, NotificationDestinations.RedactUrl(secret) == secret ? "***" : NotificationDestinations.RedactUrl(secret), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 
     private static string Clip(string text)
     {

@@ -31,15 +31,15 @@ internal static class CheckpointStep
         using var cancel = new CancellationTokenSource();
         var decision = context.WaitForExternalEvent<ApprovalEvent>(eventName, cancel.Token);
         var timer = context.CreateTimer(expires, cancel.Token);
-        await NotifyWaitingAsync(context, input, stage, eventName, expires);
+        Record(status, publish, await NotifyWaitingAsync(context, input, stage, eventName, expires));
 
         // checkpoint.expiring: a durable timer at a quarter of the timeout before the expiry, only when a target asks for it.
         var expiring = RunNotices.Wants(input.Options, "checkpoint.expiring") ? context.CreateTimer(expires - (expires - opened) / 4, cancel.Token) : null;
         var winner = await FirstOfAsync(decision, timer, branchFailed, expiring);
         if (expiring is not null && winner == expiring)
         {
-            await RunNotices.SendAsync(context, new RunNotification("checkpoint.expiring", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
-                input.Options.Notifications, input.Options.DryRun), input.Options);
+            Record(status, publish, await RunNotices.SendAsync(context, new RunNotification("checkpoint.expiring", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
+                input.Options.Notifications, input.Options.DryRun), input.Options));
             winner = await FirstOfAsync(decision, timer, branchFailed, null);
         }
 
@@ -60,12 +60,20 @@ internal static class CheckpointStep
 
         var approved = record.Outcome == CheckpointOutcome.Approved;
         var decisionId = winner == decision ? decision.Result.DecisionId : null;
-        var verified = winner == decision && decision.Result.Verified;
-        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), Echo(record, expires, decisionId, verified));
+        var echo = Echo(record, expires, decisionId);
+        status.CheckpointClosed(stage.RefId, now, approved, approved ? null : Describe(record), echo);
         publish();
         RunTelemetry.CheckpointClosed(context, input, stage, opened, record.Outcome.ToString().ToLowerInvariant());
-        await NotifyDecidedAsync(context, input, stage, eventName, record);
+        Record(status, publish, await NotifyDecidedAsync(context, input, stage, eventName, record, echo));
         return record;
+    }
+
+    /// <summary>Failed notifications go on the region's status; the region goes on.</summary>
+    private static void Record(RegionStatusTracker status, Action publish, IReadOnlyList<NotificationFailure> failures)
+    {
+        if (failures.Count == 0) return;
+        status.NotificationsFailed(failures);
+        publish();
     }
 
     /// <summary>The decision, the expiry, or the warning before it; a branch watch counts only when it reports a failure.</summary>
@@ -83,25 +91,37 @@ internal static class CheckpointStep
         _ => $"{record.Stage} {record.Outcome.ToString().ToLowerInvariant()} by {record.By} at {record.At:O}" + (record.Comment is { Length: > 0 } c ? $": {c}" : ""),
     };
 
-    private static CheckpointDecision Echo(CheckpointRecord record, DateTime expires, string? decisionId, bool verified) => new(
+    /// <summary>For <c>checkpoint.decided</c>: every fact of the decision, who (and whether the platform vouched for the name), when, from where.</summary>
+    public static string Announce(CheckpointRecord record) => record.Outcome switch
+    {
+        CheckpointOutcome.Expired => Describe(record),
+        _ => $"{record.Stage} {record.Outcome.ToString().ToLowerInvariant()} by {record.By} ({(record.Verified ? "signed in" : "typed name, unverified")}) at {record.At:O}"
+            + (record.Source is { } source ? $" from {source}" : "")
+            + (record.ForwardedFor is { } claimed ? $" (X-Forwarded-For claims {claimed}, unverified)" : "")
+            + (record.Comment is { Length: > 0 } c ? $": {c}" : ""),
+    };
+
+    private static CheckpointDecision Echo(CheckpointRecord record, DateTime expires, string? decisionId) => new(
         record.Outcome switch
         {
             CheckpointOutcome.Approved => CheckpointVerdict.Approved,
             CheckpointOutcome.Rejected => CheckpointVerdict.Rejected,
             _ => CheckpointVerdict.Expired,
         },
-        record.By, record.At, record.Comment, expires, decisionId, verified);
+        record.By, record.At, record.Comment, expires, decisionId, record.Verified, record.Source, record.ForwardedFor);
 
     private static CheckpointRecord Decided(PlannedStage stage, string env, string eventName, ApprovalEvent e, DateTime now) =>
-        new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment);
+        new(stage.Name, env, eventName, e.Decision == ApprovalDecision.Approve ? CheckpointOutcome.Approved : CheckpointOutcome.Rejected, e.By, e.At ?? now, e.Comment,
+            e.Verified, e.Source, e.ForwardedFor);
 
     /// <summary>Best effort: a lost notification must not fail the region; the open gate is still in the status. Always recorded.</summary>
-    private static Task NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires) =>
+    private static Task<IReadOnlyList<NotificationFailure>> NotifyWaitingAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, DateTime expires) =>
         RunNotices.SendAsync(context, new RunNotification("checkpoint.waiting", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, expires,
             input.Options.Notifications, input.Options.DryRun), input.Options, always: true);
 
     /// <summary><c>checkpoint.decided</c>: who decided what and when (or that the gate expired), to the targets that ask for it.</summary>
-    private static Task NotifyDecidedAsync(TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, CheckpointRecord record) =>
+    private static Task<IReadOnlyList<NotificationFailure>> NotifyDecidedAsync(
+        TaskOrchestrationContext context, RegionPipelineInput input, PlannedStage stage, string eventName, CheckpointRecord record, CheckpointDecision decided) =>
         RunNotices.SendAsync(context, new RunNotification("checkpoint.decided", input.RunId, input.App, input.Work.Region, stage.Env, stage.Name, context.InstanceId, eventName, null,
-            input.Options.Notifications, input.Options.DryRun, Describe(record)), input.Options);
+            input.Options.Notifications, input.Options.DryRun, Announce(record), Decided: decided), input.Options);
 }

@@ -45,8 +45,9 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         catch (TaskFailedException ex)
         {
             var error = $"Configuration: {ex.FailureDetails.ErrorMessage}";
-            context.SetCustomStatus(status with { State = RunState.Failed, EndedAt = context.CurrentUtcDateTime, Error = error });
-            await RunNotices.SendAsync(context, RunNotices.ForRun("pipeline.failed", input.RunId, input.Snapshot.App, context.InstanceId, options, error), options);
+            status = status with { State = RunState.Failed, EndedAt = context.CurrentUtcDateTime, Error = error };
+            context.SetCustomStatus(status);
+            await SendAsync(context, status, RunNotices.ForRun("pipeline.failed", input.RunId, input.Snapshot.App, context.InstanceId, options, error), options);
             RunTelemetry.RunEnded(context, input.RunId, input.Snapshot.App, RunOutcome.Failed, status.StartedAt, error);
             return new DeploymentRunResult(input.RunId, input.Snapshot.App, RunOutcome.Failed, [], error);
         }
@@ -57,7 +58,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
             StringComparer.Ordinal);
         status = status with { State = RunState.Running, Regions = regions.Values.ToList() };
         context.SetCustomStatus(status);
-        await RunNotices.SendAsync(context, RunNotices.ForRun("pipeline.starting", input.RunId, plan.App, context.InstanceId, options), options);
+        status = await SendAsync(context, status, RunNotices.ForRun("pipeline.starting", input.RunId, plan.App, context.InstanceId, options), options);
 
         var pending = plan.Regions.Select(r => RunRegionAsync(context, new RegionPipelineInput(input.RunId, plan.App, r, input.Artifact, options, plan.PipelineType, StageScope.Of(input.Snapshot)))).ToList();
         var results = new Dictionary<string, RegionResult>(StringComparer.Ordinal);
@@ -76,13 +77,24 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
         var outcome = ordered.Any(r => r.Outcome == RegionOutcome.Failed) ? RunOutcome.Failed
             : ordered.Any(r => r.Outcome == RegionOutcome.Stopped) ? RunOutcome.Stopped
             : RunOutcome.Succeeded;
-        context.SetCustomStatus(status with { State = ToState(outcome), EndedAt = context.CurrentUtcDateTime });
+        status = status with { State = ToState(outcome), EndedAt = context.CurrentUtcDateTime };
+        context.SetCustomStatus(status);
         // Spinnaker's pipeline.failed covers a stopped run too: nothing was promoted past the stop.
         var ended = outcome == RunOutcome.Succeeded ? "pipeline.complete" : "pipeline.failed";
         var detail = outcome == RunOutcome.Succeeded ? null : string.Join("; ", ordered.Where(r => r.Outcome != RegionOutcome.Succeeded).Select(r => $"{r.Region}: {r.Outcome.ToString().ToLowerInvariant()}"));
-        await RunNotices.SendAsync(context, RunNotices.ForRun(ended, input.RunId, plan.App, context.InstanceId, options, detail), options);
+        await SendAsync(context, status, RunNotices.ForRun(ended, input.RunId, plan.App, context.InstanceId, options, detail), options);
         RunTelemetry.RunEnded(context, input.RunId, plan.App, outcome, status.StartedAt, detail);
         return new DeploymentRunResult(input.RunId, plan.App, outcome, ordered);
+    }
+
+    /// <summary>Sends a run notification; one that still fails is added to the run's status, and the run goes on.</summary>
+    private static async Task<RunStatus> SendAsync(TaskOrchestrationContext context, RunStatus status, Activities.Interfaces.RunNotification notification, RunOptions options)
+    {
+        var failures = await RunNotices.SendAsync(context, notification, options);
+        if (failures.Count == 0) return status;
+        status = status.WithNotificationFailures(failures);
+        context.SetCustomStatus(status);
+        return status;
     }
 
     private static RunState ToState(RunOutcome outcome) => outcome switch

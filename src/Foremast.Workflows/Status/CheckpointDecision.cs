@@ -21,4 +21,8 @@ public enum CheckpointVerdict
 /// <param name="ExpiresAt">The expiry of the opening this closes; approval tokens carry it to name their opening.</param>
 /// <param name="DecisionId">The id the approval handler put in the event; null for expiry, cancellation, or an event raised by hand.</param>
 /// <param name="Verified">True when the decider's name came from the platform's sign-in, false for a typed name.</param>
-public sealed record CheckpointDecision(CheckpointVerdict Verdict, string? By, DateTime At, string? Comment, DateTime ExpiresAt, string? DecisionId = null, bool Verified = false);
+/// <param name="Source">The address the decision came from, as the API trusted it; null for expiry, cancellation or an event raised by hand.</param>
+/// <param name="ForwardedFor">Addresses the request claimed (<c>X-Forwarded-For</c>) that no trusted proxy vouches for.</param>
+public sealed record CheckpointDecision(
+    CheckpointVerdict Verdict, string? By, DateTime At, string? Comment, DateTime ExpiresAt, string? DecisionId = null, bool Verified = false,
+    string? Source = null, string? ForwardedFor = null);

@@ -17,6 +17,7 @@ public enum RegionState
 }
 
 /// <summary>The custom status of one region pipeline instance (<c>{runId}:{region}</c>).</summary>
+/// <param name="NotificationFailures">Checkpoint notifications of this region that failed after their retries.</param>
 public sealed record RegionStatus(
     string Region,
     string InstanceId,
@@ -24,4 +25,5 @@ public sealed record RegionStatus(
     string? CurrentStage,
     IReadOnlyList<StageStatus> Stages,
     OpenCheckpoint? Checkpoint = null,
-    string? Error = null);
+    string? Error = null,
+    IReadOnlyList<NotificationFailure>? NotificationFailures = null);

@@ -15,6 +15,7 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
     private RegionState _state = RegionState.Pending;
     private OpenCheckpoint? _checkpoint;
     private string? _error;
+    private List<NotificationFailure>? _notificationFailures;
 
     public void Started(string refId, DateTime now)
     {
@@ -43,6 +44,12 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
         Update(refId, s => s with { State = approved ? StageState.Succeeded : StageState.Stopped, EndedAt = now, Error = approved ? null : note, Decision = decision });
     }
 
+    /// <summary>Keeps notifications that failed after their retries on the region, where the status shows them.</summary>
+    public void NotificationsFailed(IReadOnlyList<NotificationFailure> failures)
+    {
+        if (failures.Count > 0) (_notificationFailures ??= []).AddRange(failures);
+    }
+
     /// <summary>Ends the region; stages that never started become <see cref="StageState.Skipped"/>.</summary>
     public void Finished(RegionState state, string? error = null)
     {
@@ -59,7 +66,7 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
     {
         var running = _stages.Where(s => s.State is StageState.Running or StageState.WaitingForApproval).ToList();
         var current = running.FirstOrDefault(s => !s.IsBranch) ?? running.FirstOrDefault();
-        return new RegionStatus(region, instanceId, _state, current?.Name, _stages.ToList(), _checkpoint, _error);
+        return new RegionStatus(region, instanceId, _state, current?.Name, _stages.ToList(), _checkpoint, _error, _notificationFailures?.ToList());
     }
 
     private static IReadOnlyList<string>? Lines(IReadOnlyList<string>? changes) => changes is { Count: > 0 } ? changes.ToList() : null;

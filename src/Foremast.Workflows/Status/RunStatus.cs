@@ -20,6 +20,7 @@ public enum RunState
 /// its live entry is the custom status of its own instance (<see cref="RegionStatus.InstanceId"/>), see <see cref="WithLiveRegions"/>.
 /// </summary>
 /// <param name="Pipelines">The Spinnaker pipelines generated for the run (names and sizes; the documents are in the pipeline store).</param>
+/// <param name="NotificationFailures">Run notifications (<c>pipeline.*</c>) that failed after their retries; checkpoint ones are on their region.</param>
 public sealed record RunStatus(
     string RunId,
     string App,
@@ -28,8 +29,17 @@ public sealed record RunStatus(
     DateTime? EndedAt,
     IReadOnlyList<RegionStatus> Regions,
     string? Error = null,
-    IReadOnlyList<Activities.GeneratedPipelineSummary>? Pipelines = null)
+    IReadOnlyList<Activities.GeneratedPipelineSummary>? Pipelines = null,
+    IReadOnlyList<NotificationFailure>? NotificationFailures = null)
 {
+    /// <summary>Adds failures to the run's list; null stays null when there are none, so the document does not grow.</summary>
+    public RunStatus WithNotificationFailures(IReadOnlyList<NotificationFailure> failures) =>
+        failures.Count == 0 ? this : this with { NotificationFailures = [.. NotificationFailures ?? [], .. failures] };
+
+    /// <summary>Every notification that failed: the run's own, then each region's.</summary>
+    public IReadOnlyList<NotificationFailure> AllNotificationFailures() =>
+        [.. NotificationFailures ?? [], .. Regions.SelectMany(r => r.NotificationFailures ?? [])];
+
     /// <summary>Replaces region entries with fresher ones read from the region instances (used by the status endpoint).</summary>
     public RunStatus WithLiveRegions(IEnumerable<RegionStatus> live)
     {

@@ -55,6 +55,7 @@ public sealed class ApprovalFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("value=\"approve\"", page.BodyText, StringComparison.Ordinal);
         Assert.Contains("value=\"reject\"", page.BodyText, StringComparison.Ordinal);
         Assert.Contains("<dt>Artifact version</dt><dd>5.1.0</dd>", page.BodyText, StringComparison.Ordinal);
+        Assert.Contains("<dt>Environment</dt><dd>from stage to prod</dd>", page.BodyText, StringComparison.Ordinal);
         Assert.Matches(@"\(\d+ min left\)", page.BodyText);
         Assert.DoesNotContain(ApiHost.SigningKey, page.BodyText, StringComparison.Ordinal);
         await Task.Delay(300);

@@ -83,7 +83,7 @@ public sealed class GitHookTests(HookApiHost host) : IClassFixture<HookApiHost>
     }
 
     [Fact]
-    public async Task Bitbucket_push_with_a_correct_signature_starts_a_run_for_the_repos_own_branch()
+    public async Task Bitbucket_push_with_a_correct_signature_starts_a_run_for_the_repos_own_branch_and_its_approval_page_names_the_commit_author()
     {
         var body = HookApiHost.Fixture("bitbucket-push.json");
 
@@ -96,6 +96,15 @@ public sealed class GitHookTests(HookApiHost host) : IClassFixture<HookApiHost>
         var read = host.Reads.First(r => r.Repo == "bitbucket");
         Assert.Equal(("https://bitbucket.org/team_name/repo_name.git", "709d658dc5b6d6afcd46049c2f332ee3f515a67d"), (read.Source.Url, read.Source.Commit));
         Assert.Equal((401, 401), (unsigned.Status, wrong.Status));
+
+        // The pushed commit's author comes from the payload, and the approval page shows it with what is promoted from where.
+        var runId = accepted.Read<HookBody>()!.Runs.Single().RunId!;
+        Assert.Equal("emmap1", (await host.Client.GetInstanceAsync(runId, getInputsAndOutputs: true))!.ReadInputAs<DeploymentRunInput>()!.CommitAuthor);
+        var open = await Support.Runs.WaitForCheckpointAsync(host.Workflows, runId, "us-east-1", "prod");
+        var url = host.Api.Links.ApprovalUrl(new Foremast.Api.Approvals.ApprovalClaims(runId, "us-east-1", "prod", new DateTimeOffset(DateTime.SpecifyKind(open.Checkpoint!.ExpiresAt, DateTimeKind.Utc))));
+        var page = await host.SendAsync(ApiRoutes.ApprovalPage, Requests.Get(Requests.Token(url[(url.LastIndexOf('/') + 1)..])));
+        Assert.Contains("<dt>Commit</dt><dd>709d658dc5b6 by emmap1</dd>", page.BodyText, StringComparison.Ordinal);
+        Assert.Contains("<dt>Environment</dt><dd>from stage to prod</dd>", page.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,11 +14,13 @@ public sealed record ReceivedPost(string PathAndQuery, IReadOnlyDictionary<strin
 /// <summary>
 /// A real HTTP server on a loopback port standing in for Slack, Teams, Google Chat and webhook receivers: it records
 /// every POST and answers as the service does (Slack's webhook <c>ok</c>, its Web API <c>{"ok":true}</c>, Teams 202).
+/// Paths under <c>/fail500</c> always answer 500; under <c>/flaky</c> the first post to each path answers 500, later ones 200.
 /// </summary>
 public sealed class LoopbackHttpReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, int> _flaky = new(StringComparer.Ordinal);
 
     public LoopbackHttpReceiver()
     {
@@ -66,6 +68,8 @@ public sealed class LoopbackHttpReceiver : IDisposable
                 _ when path.StartsWith("/slack-api/", StringComparison.Ordinal) => (200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}"),
                 _ when path.StartsWith("/teams", StringComparison.Ordinal) => (202, ""),
                 _ when path.StartsWith("/gone", StringComparison.Ordinal) => (404, "channel_not_found"),
+                _ when path.StartsWith("/fail500", StringComparison.Ordinal) => (500, "receiver down"),
+                _ when path.StartsWith("/flaky", StringComparison.Ordinal) && _flaky.AddOrUpdate(path, 1, (_, n) => n + 1) == 1 => (500, "try again"),
                 _ => (200, "ok"),
             };
             context.Response.StatusCode = status;

@@ -64,7 +64,7 @@ public sealed partial class NotificationDeliveryTests(NotificationApiHost host) 
     }
 
     [Fact]
-    public async Task A_run_announces_its_start_each_decision_and_its_completion_to_the_targets_that_ask()
+    public async Task A_run_announces_its_start_each_decision_with_who_when_and_from_where_and_its_completion_to_the_targets_that_ask()
     {
         var start = await host.SendAsync(ApiRoutes.StartRun, Requests.Json("POST", Requests.StartExamples(version: "7.1.0", runway: host.Runway)));
         var runId = start.Read<StartedBody>()!.RunId!;
@@ -72,7 +72,11 @@ public sealed partial class NotificationDeliveryTests(NotificationApiHost host) 
         {
             var open = await host.Workflows.WaitForCheckpointAsync(runId, regionName, "prod");
             var url = host.Api.Links.ApprovalUrl(new ApprovalClaims(runId, regionName, "prod", new DateTimeOffset(DateTime.SpecifyKind(open.Checkpoint!.ExpiresAt, DateTimeKind.Utc))));
-            var decided = await host.SendAsync(ApiRoutes.ApprovalDecision, Requests.Form("POST", $"decision=approve&by=lead-{regionName}", Requests.Token(url[(url.LastIndexOf('/') + 1)..])));
+            // East: a signed-in approver whose request claims a forwarded address; west: a typed name.
+            var headers = regionName == "us-east-1" ? new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL-NAME"] = "lead-us-east-1", ["X-Forwarded-For"] = "10.0.0.9" } : null;
+            var request = Requests.Form("POST", $"decision=approve&by=lead-{regionName}&comment=looks+good", Requests.Token(url[(url.LastIndexOf('/') + 1)..]), headers)
+                with { RemoteAddress = regionName == "us-east-1" ? "198.51.100.20" : "198.51.100.21" };
+            var decided = await host.SendAsync(ApiRoutes.ApprovalDecision, request);
             Assert.Equal(202, decided.Status);
         }
 
@@ -85,10 +89,22 @@ public sealed partial class NotificationDeliveryTests(NotificationApiHost host) 
         Assert.Equal(2, events.Count(e => e == "checkpoint.decided"));
         Assert.Equal(1, events.Count(e => e == "pipeline.complete"));
         var east = Hooks().Single(j => j.GetProperty("event").GetString() == "checkpoint.decided" && j.GetProperty("region").GetString() == "us-east-1");
-        Assert.StartsWith("Checkpoint prod approved by lead-us-east-1 at ", east.GetProperty("decision").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^Checkpoint prod approved by lead-us-east-1 \(signed in\) at \S+ from 198\.51\.100\.20 \(X-Forwarded-For claims 10\.0\.0\.9, unverified\): looks good$", east.GetProperty("decision").GetString());
+        var facts = east.GetProperty("decided");
+        Assert.Equal(("approved", "lead-us-east-1", true, "looks good", "198.51.100.20", "10.0.0.9"),
+            (facts.GetProperty("verdict").GetString(), facts.GetProperty("by").GetString(), facts.GetProperty("verified").GetBoolean(), facts.GetProperty("comment").GetString(),
+             facts.GetProperty("source").GetString(), facts.GetProperty("forwardedFor").GetString()));
         Assert.Equal(JsonValueKind.Null, east.GetProperty("approvalUrl").ValueKind);
-        var decidedMail = host.Smtp.Messages.First(m => (m.Subject ?? "").Contains("Checkpoint decided", StringComparison.Ordinal) && (m.TextBody ?? "").Contains(runId, StringComparison.Ordinal));
-        Assert.Contains("approved by lead-", decidedMail.TextBody, StringComparison.Ordinal);
+        var decidedMail = host.Smtp.Messages.First(m => (m.Subject ?? "").Contains("Checkpoint decided", StringComparison.Ordinal)
+            && (m.TextBody ?? "").Contains(runId, StringComparison.Ordinal) && (m.TextBody ?? "").Contains("us-west-2", StringComparison.Ordinal));
+        Assert.Contains("approved by lead-us-west-2 (typed name, unverified) at ", decidedMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(" from 198.51.100.21: looks good", decidedMail.TextBody, StringComparison.Ordinal);
+
+        // The status keeps the same record on the checkpoint stage.
+        var status = (await host.SendAsync(ApiRoutes.GetRun, Requests.Get(Requests.Id(runId)))).Read<RunDocument>()!.Status!;
+        var westDecision = status.Regions.Single(r => r.Region == "us-west-2").Stages.Single(s => s.Decision is not null).Decision!;
+        Assert.Equal((CheckpointVerdict.Approved, "lead-us-west-2", false, "looks good", "198.51.100.21", (string?)null),
+            (westDecision.Verdict, westDecision.By, westDecision.Verified, westDecision.Comment, westDecision.Source, westDecision.ForwardedFor));
     }
 
     [Fact]
@@ -129,11 +145,13 @@ public sealed partial class NotificationDeliveryTests(NotificationApiHost host) 
         var notification = new RunNotification("checkpoint.waiting", "webshopacme-failtest", "webshopacme", "us-east-1", "prod", "Checkpoint prod", "x:us-east-1", "approval:us-east-1:prod",
             DateTime.UtcNow.AddHours(1), [gone, slack, unset], Rehearsal: false);
 
-        var failure = await Assert.ThrowsAsync<NotificationFailedException>(() => notifier.NotifyAsync(notification, CancellationToken.None));
+        var result = await notifier.NotifyAsync(notification, CancellationToken.None);
 
-        Assert.Contains("microsoftteams to 127.0.0.1: HTTP 404 channel_not_found", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("googlechat setting:not-configured: Foremast:Notifications:Targets:not-configured is not set", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("very-secret-signature", failure.Message, StringComparison.Ordinal);
+        Assert.Equal([gone, unset], result.Failed.Select(f => f.Target));
+        Assert.Equal(
+            ["microsoftteams to 127.0.0.1: HTTP 404 channel_not_found", "googlechat setting:not-configured: Foremast:Notifications:Targets:not-configured is not set"],
+            result.Failed.Select(f => $"{NotificationDestinations.Redact(f.Target)}: {f.Error}"));
+        Assert.All(result.Failed, f => Assert.DoesNotContain("very-secret-signature", f.Error, StringComparison.Ordinal));
         var sent = Json(Assert.Single(host.Http.To("/slack-hook/failure-test")));
         Assert.DoesNotContain("Rehearsal", sent.GetRawText(), StringComparison.Ordinal);
     }

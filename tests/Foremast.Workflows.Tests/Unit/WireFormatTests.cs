@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Foremast.Workflows.Activities;
+using Foremast.Workflows.Notifications;
 using Foremast.Workflows.Orchestrations;
 using Foremast.Workflows.Tests.Support;
 using Microsoft.DurableTask.Converters;
@@ -18,6 +19,19 @@ public sealed class WireFormatTests
 
         Assert.Equal(new ApprovalEvent(ApprovalDecision.Reject, "bob", "too risky"), decision);
         Assert.Contains("\"decision\":\"Approve\"", Converter.Serialize(new ApprovalEvent(ApprovalDecision.Approve, "alice")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_notification_result_keeps_its_failed_targets_and_the_former_true_output_reads_as_all_delivered()
+    {
+        var target = new NotificationTarget("microsoftteams", "https://hooks.example.com/x?sig=s", ["checkpoint.waiting"]);
+        var result = new NotifyResult([new TargetFailure(target, "HTTP 500 down")]);
+
+        var back = Converter.Deserialize<NotifyResult>(Converter.Serialize(result))!;
+
+        Assert.Equal((target.Type, target.Address, "HTTP 500 down"), (back.Failed.Single().Target.Type, back.Failed.Single().Target.Address, back.Failed.Single().Error));
+        Assert.Equal(target.When, back.Failed.Single().Target.When);
+        Assert.Empty(Converter.Deserialize<NotifyResult>("true")!.Failed);
     }
 
     [Fact]
