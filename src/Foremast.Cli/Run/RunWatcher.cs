@@ -12,6 +12,9 @@ public sealed class RunWatcher(EngineClient client, IProgressView view, bool aut
 
     private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
 
+    /// <summary>The latest status document read, so a stopped follower can still say where the run stands.</summary>
+    public RunDocument? Last { get; private set; }
+
     /// <returns>The final status document, or null when <paramref name="cancellationToken"/> (the timeout) fired first.</returns>
     public async Task<RunDocument?> WatchAsync(string runId, CancellationToken cancellationToken)
     {
@@ -20,6 +23,7 @@ public sealed class RunWatcher(EngineClient client, IProgressView view, bool aut
             while (true)
             {
                 var run = await client.GetAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"the engine has no run {runId}");
+                Last = run;
                 view.Update(run);
                 if (RunExit.IsEnded(run)) return run;
                 foreach (var gate in run.Approvals ?? []) await ShowAsync(gate, cancellationToken);
