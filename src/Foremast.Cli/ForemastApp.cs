@@ -48,6 +48,7 @@ public static class ForemastApp
                 })),
                 ("diff", c => c.AddCommand<DiffCommand>("diff").WithDescription("Drift: what the live account differs from the config (a dry run of every env/region's Infrastructure Setup); exit 0 none, 4 drift, 1 cloud error, 2 invalid config.")),
                 ("autoscaling", c => c.AddCommand<AutoscalingCommand>("autoscaling").WithDescription("Attach Scaling Policy to the env's newest server group in one region: one line per change; exit 1 on a cloud error or no server group, 2 on invalid config.")),
+                ("completion", c => c.AddCommand<CompletionCommand>("completion").WithDescription("Print a completion script for bash or zsh: source <(foremast completion bash).")),
                 ("generate", c => c.AddCommand<GenerateCommand>("generate").WithDescription("Write the Spinnaker pipeline of every region (or the onetime pipelines of one env) as JSON files.")),
             ];
             var named = args is [var first, ..] ? commands.Where(c => c.Name == first).ToArray() : [];
