@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary><c>foremast diff</c>: the live account differs from the config.</summary>
     public const int Drift = 4;
+
+    /// <summary><c>foremast run</c> stopped by SIGINT or SIGTERM while it followed a run (128 + SIGINT, the shell's convention).</summary>
+    public const int Interrupted = 130;
 }

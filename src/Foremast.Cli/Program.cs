@@ -1,7 +1,6 @@
-using Foremast.Aws;
-using Foremast.Aws.Extensions;
 using Foremast.Cli;
+using Foremast.Cli.Extensions;
 
-// Commands that execute stages outside the engine (infra) use the live AWS executors when this machine names an account.
-var aws = AwsActivation.IsEnabled(bool.TryParse(Environment.GetEnvironmentVariable("Foremast__Aws__Enabled"), out var enabled) ? enabled : null);
-return ForemastApp.Create(args, aws ? services => services.AddForemastAwsExecutors() : null).Run(args);
+// Only commands that execute stages (infra, diff, autoscaling) ask for the AWS registrations, so the others never load
+// Foremast.Aws and the AWS SDK (cold start, docs/performance.md).
+return ForemastApp.Create(args, AwsRegistrations.Configure).Run(args);

@@ -89,6 +89,25 @@ public sealed class RunOutputTests
         Assert.Empty(notes.New(second));
     }
 
+    [Fact]
+    public void Standing_names_each_region_s_place_and_groups_regions_in_the_same_place()
+    {
+        var gate = new OpenCheckpoint("Checkpoint prod", "prod", "r:x", "approval:x:prod", DateTime.UnixEpoch, DateTime.UnixEpoch.AddHours(1));
+        RegionStatus Region(string name, RegionState state, string? current, OpenCheckpoint? checkpoint = null) => new(name, $"r:{name}", state, current, [], checkpoint);
+        var run = Document("Running", null, []) with
+        {
+            Status = new RunStatus("r", "app", RunState.Running, DateTime.UnixEpoch, null,
+            [
+                Region("us-east-1", RegionState.WaitingForApproval, "Checkpoint prod", gate),
+                Region("eu-west-1", RegionState.Running, "Deploy dev"),
+                Region("us-west-2", RegionState.WaitingForApproval, "Checkpoint prod", gate),
+            ]),
+        };
+
+        Assert.Equal("waiting at Checkpoint prod (us-east-1, us-west-2); running Deploy dev (eu-west-1)", RunStanding.Describe(run));
+        Assert.Equal("not started yet", RunStanding.Describe(null));
+    }
+
     private static RunDocument Document(string runtime, DeploymentRunResult? result, IReadOnlyList<StageStatus> stages) =>
         new("r", "app", runtime, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
             new RunStatus("r", "app", RunState.Running, DateTime.UnixEpoch, null, [new RegionStatus("us-east-1", "r:us-east-1", RegionState.Running, null, stages)]),

@@ -78,6 +78,46 @@ public sealed partial class RunCommandTests(ITestOutputHelper output)
         Assert.Matches(new Regex(@"^run \S+ cancelled by release-manager at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: wrong artifact$", RegexOptions.Multiline), text);
     }
 
+    [Theory]
+    [InlineData("INT", "SIGINT")]
+    [InlineData("TERM", "SIGTERM")]
+    public async Task A_signal_while_waiting_at_a_checkpoint_ends_run_within_seconds_with_one_line_and_exit_130(string signal, string name)
+    {
+        var hub = TestHubs.New($"clisig{signal.ToLowerInvariant()}");
+        await using var cleanup = await HubClient.ConnectAsync(hub);
+
+        var (code, text, afterSignal) = await CliProcess.SignalAsync(RunArgs(hub), Environment(), Timeout, line => line.Contains("waits for approval until", StringComparison.Ordinal), signal);
+        output.WriteLine(text);
+        output.WriteLine($"exit {afterSignal.TotalMilliseconds:0} ms after SIG{signal}");
+
+        Assert.Equal(130, code);
+        // The requirement is 3 s; a loaded CI machine gets some slack, but not the 9 s (or forever) it took before.
+        Assert.True(afterSignal < TimeSpan.FromSeconds(6), $"exit took {afterSignal.TotalSeconds:0.0} s after SIG{signal}");
+        var stopped = text.Split('\n').Where(l => l.StartsWith("stopped following run ", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(stopped);
+        Assert.Matches($@"^stopped following run \S+ \({name}\): .*waiting at Checkpoint prod \(us-[a-z]+-\d.*\); it resumes when an engine on task hub {hub} runs \(foremast serve --hub {hub}, ", line);
+        // Nothing after the line: no engine warnings, no 500, no stack trace.
+        Assert.Equal(line, text.TrimEnd().Split('\n').Last());
+    }
+
+    [Fact]
+    public async Task A_run_whose_follower_was_stopped_goes_on_when_run_is_given_again()
+    {
+        var hub = TestHubs.New("cliresume");
+        await using var cleanup = await HubClient.ConnectAsync(hub);
+        var (stoppedCode, stoppedText, _) = await CliProcess.SignalAsync(RunArgs(hub), Environment(), Timeout, line => line.Contains("waits for approval until", StringComparison.Ordinal), "TERM");
+        Assert.Equal(130, stoppedCode);
+        var runId = StartedRun().Match(stoppedText.Split('\n').First(l => l.StartsWith("started run ", StringComparison.Ordinal))).Groups["id"].Value;
+
+        // The same command follows the same durable run again, and its engine carries it to the end.
+        var (code, text) = await CliProcess.RunAsync(RunArgs(hub, "--approve"), Environment(), Timeout);
+        output.WriteLine(text);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"found existing run {runId} on ", text);
+        Assert.EndsWith("succeeded", text.TrimEnd());
+    }
+
     [Fact]
     public async Task Unknown_runway_dir_exits_2_and_an_unreachable_server_exits_1()
     {

@@ -64,8 +64,41 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             return ExitCodes.Invalid;
         }
 
-        await using var engine = settings.Server is null ? await StartEngineAsync(settings, cancellationToken) : null;
-        if (settings.Server is null && engine is null) return ExitCodes.Failed;
+        // Ctrl+C and SIGTERM stop following (exit 130) instead of ending the process under the engine.
+        using var signals = new StopSignals();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
+        InProcessEngine? engine = null;
+        try
+        {
+            if (settings.Server is null)
+            {
+                engine = await StartEngineAsync(settings, stop.Token);
+                if (engine is null) return signals.Received is null ? ExitCodes.Failed : Interrupted(signals, null, null, null);
+            }
+
+            return await StartAndFollowAsync(settings, request, artifact, engine, signals, stop.Token);
+        }
+        catch (OperationCanceledException) when (signals.Received is not null)
+        {
+            return Interrupted(signals, null, null, engine);
+        }
+        finally
+        {
+            // A stopped follower must end within seconds: the engine gets a short budget (its durable state is in storage).
+            if (engine is not null)
+            {
+                await engine.StopAsync(signals.Received is null ? TimeSpan.FromSeconds(30) : StopBudget, quiet: signals.Received is not null);
+                await engine.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>How long a signalled <c>foremast run</c> gives its in-process engine (and the Azurite it started) to stop.</summary>
+    private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(1.5);
+
+    private static async Task<int> StartAndFollowAsync(
+        Settings settings, Foremast.Core.Config.LoadRequest request, (string Version, string Url) artifact, InProcessEngine? engine, StopSignals signals, CancellationToken cancellationToken)
+    {
         using var client = new EngineClient(engine?.Url ?? new Uri(settings.Server!.TrimEnd('/') + "/"));
 
         var body = new StartRunBody(null, request.Project, request.Repo, new StartRunSource(Path.GetFullPath(settings.RunwayDirectory), null, null),
@@ -91,17 +124,29 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         Console.Out.WriteLine($"{(started.Created ? "started" : "found existing")} run {started.RunId} on {client.Server}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
+        var poll = TimeSpan.FromMilliseconds(250);
+        var interactive = !settings.Plain && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console) : null;
+        var watcher = new RunWatcher(client, live is null ? new PlainProgress(Console.Out) : live, settings.Approve, poll);
         RunDocument? final;
         try
         {
-            final = await WatchAsync(client, started.RunId, settings, timeout.Token);
+            final = live is null
+                ? await watcher.WatchAsync(started.RunId, timeout.Token)
+                : await live.RunAsync(() => watcher.WatchAsync(started.RunId, timeout.Token));
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException e) when (signals.Received is null)
         {
-            // E.g. Ctrl+C stopped the in-process engine first, or the server went away: the run itself is durable and goes on.
+            // The server went away: the run itself is durable and goes on.
             Console.Error.WriteLine($"error: lost the engine while following run {started.RunId}: {e.Message}");
             return ExitCodes.Failed;
         }
+        catch (Exception) when (signals.Received is not null)
+        {
+            final = null;
+        }
+
+        if (signals.Received is not null) return Interrupted(signals, started.RunId, watcher.Last, engine, settings.Server);
 
         if (final is null)
         {
@@ -111,6 +156,21 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         Console.Out.WriteLine(RunExit.Describe(final));
         return RunExit.Code(final);
+    }
+
+    /// <summary>The one line a signalled <c>foremast run</c> prints: where the run stands and how it goes on.</summary>
+    private static int Interrupted(StopSignals signals, string? runId, RunDocument? last, InProcessEngine? engine, string? server = null)
+    {
+        var signal = signals.Received?.ToString() ?? "signal";
+        var line = runId is null
+            ? $"stopped by {signal} while starting; no run is being followed"
+            : server is not null
+                ? $"stopped following run {runId} ({signal}): {RunStanding.Describe(last)}; it goes on at {server}, and the same foremast run command follows it again"
+                : $"stopped following run {runId} ({signal}): {RunStanding.Describe(last)}; it resumes when an engine on task hub {engine?.TaskHub} runs " +
+                  $"(foremast serve --hub {engine?.TaskHub}, or the same foremast run command, which also follows it again)";
+        // Standard output, like the final "run … succeeded" line it stands in for.
+        Console.Out.WriteLine(line);
+        return ExitCodes.Interrupted;
     }
 
     private static string? Check(Settings s)
@@ -137,15 +197,5 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             Console.Error.WriteLine($"error: the local engine could not start: {e.Message}");
             return null;
         }
-    }
-
-    private static async Task<RunDocument?> WatchAsync(EngineClient client, string runId, Settings s, CancellationToken cancellationToken)
-    {
-        var poll = TimeSpan.FromMilliseconds(250);
-        var interactive = !s.Plain && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        if (!interactive) return await new RunWatcher(client, new PlainProgress(Console.Out), s.Approve, poll).WatchAsync(runId, cancellationToken);
-
-        var live = new LiveProgress(AnsiConsole.Console);
-        return await live.RunAsync(() => new RunWatcher(client, live, s.Approve, poll).WatchAsync(runId, cancellationToken));
     }
 }

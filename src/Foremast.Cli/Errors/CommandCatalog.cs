@@ -14,9 +14,13 @@ public static class CommandCatalog
     public static IReadOnlySet<string> Branches { get; } = new HashSet<string>(StringComparer.Ordinal) { "pipeline" };
 
     /// <summary>Command name ("validate", "pipeline app") → settings type, from every Command&lt;T&gt; / AsyncCommand&lt;T&gt; named <c>XCommand</c>.</summary>
-    public static IReadOnlyDictionary<string, Type> Commands { get; } = typeof(CommandCatalog).Assembly.GetTypes()
+    public static IReadOnlyDictionary<string, Type> Commands => LazyCommands.Value;
+
+    // Read on error paths only: walking every type of the assembly loads the engine's assemblies (their types appear in
+    // base types and interfaces), which a successful validate/plan/generate must not pay for (cold start).
+    private static readonly Lazy<IReadOnlyDictionary<string, Type>> LazyCommands = new(() => typeof(CommandCatalog).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsClass: true } && t.Name.EndsWith("Command", StringComparison.Ordinal) && SettingsOf(t) is not null)
-        .ToDictionary(t => NameOf(t.Name[..^"Command".Length]), t => SettingsOf(t)!, StringComparer.Ordinal);
+        .ToDictionary(t => NameOf(t.Name[..^"Command".Length]), t => SettingsOf(t)!, StringComparer.Ordinal));
 
     /// <summary>The first words a command line may start with.</summary>
     public static IEnumerable<string> TopLevel => Commands.Keys.Select(k => k.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal);
@@ -28,6 +32,10 @@ public static class CommandCatalog
         var key = args.Count > 1 && Branches.Contains(args[0]) ? $"{args[0]} {args[1]}" : args[0];
         return Commands.ContainsKey(key) ? key : null;
     }
+
+    /// <summary>The command a command line that parsed names ("pipeline app" for <c>pipeline app dir</c>), without reading <see cref="Commands"/>.</summary>
+    public static string? Named(IReadOnlyList<string> args) =>
+        args.Count == 0 ? null : args.Count > 1 && Branches.Contains(args[0]) ? $"{args[0]} {args[1]}" : args[0];
 
     private static string NameOf(string stem)
     {

@@ -26,6 +26,7 @@ public static class ForemastCommandHints
             return $"foremast validate {args[1]} (Foremast's Gate connectivity check) is not offered: `foremast publish` reports an unreachable Gate with its error; `foremast validate <runway-dir>` checks a runway directory";
         }
 
-        return !CommandCatalog.TopLevel.Contains(args[0]) && Hints.TryGetValue(args[0], out var hint) ? hint : null;
+        // The catalog is read only for a hinted name (it reflects over every command type).
+        return Hints.TryGetValue(args[0], out var hint) && !CommandCatalog.TopLevel.Contains(args[0]) ? hint : null;
     }
 }

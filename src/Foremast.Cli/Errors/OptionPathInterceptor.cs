@@ -13,7 +13,8 @@ public sealed class OptionPathInterceptor : ICommandInterceptor
     public void Intercept(CommandContext context, CommandSettings settings)
     {
         // "foremast validate all" was Foremast's Gate check; say so rather than "runway directory all not found".
-        var command = CommandCatalog.KeyOf(context.Arguments.ToList());
+        // Spectre matched a command, so the line names it.
+        var command = CommandCatalog.Named(context.Arguments.ToList());
         if (command == "validate" && ForemastCommandHints.For(context.Arguments.ToList()) is { } hint) throw new UsageException(hint);
 
         foreach (var property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))

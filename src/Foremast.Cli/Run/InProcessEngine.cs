@@ -1,5 +1,10 @@
+using System.Runtime.CompilerServices;
 using Foremast.Local;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Foremast.Cli.Run;
 
@@ -10,10 +15,19 @@ namespace Foremast.Cli.Run;
 public sealed class InProcessEngine : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly StrongBox<bool> _quiet;
+    private bool _stopped;
 
-    private InProcessEngine(WebApplication app) => _app = app;
+    private InProcessEngine(WebApplication app, StrongBox<bool> quiet)
+    {
+        _app = app;
+        _quiet = quiet;
+    }
 
     public Uri Url => _app.HttpUrl();
+
+    /// <summary>The task hub the engine works on: another engine on the same hub (e.g. <c>foremast serve --hub</c>) picks its runs up.</summary>
+    public string TaskHub => _app.Services.GetRequiredService<IOptions<LocalEngineOptions>>().Value.TaskHub;
 
     public static async Task<InProcessEngine> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, CancellationToken cancellationToken)
     {
@@ -30,7 +44,18 @@ public sealed class InProcessEngine : IAsyncDisposable
         // Standard output is the run's progress and result: the console exporter never writes there (OTLP still works).
         defaults["Foremast:Telemetry:Console"] = "false";
 
-        var app = LocalEngine.Build(LocalEngine.CreateBuilder(settings: defaults));
+        var builder = LocalEngine.CreateBuilder(settings: defaults);
+        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
+
+        // After a signal the follower's one line says where the run stands. The engine's own warning that work was left
+        // for the next engine says it again, and Kestrel logs the follower's aborted request with a stack trace: from
+        // then on only critical messages of those categories show. Until then the levels are LocalEngine's (Warning).
+        var quiet = new StrongBox<bool>();
+        foreach (var category in new[] { "Foremast", "Microsoft.AspNetCore" })
+        {
+            builder.Logging.AddFilter(category, level => level >= (quiet.Value ? LogLevel.Critical : LogLevel.Warning));
+        }
+        var app = LocalEngine.Build(builder);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -41,12 +66,33 @@ public sealed class InProcessEngine : IAsyncDisposable
             throw;
         }
 
-        return new InProcessEngine(app);
+        return new InProcessEngine(app, quiet);
+    }
+
+    /// <summary>
+    /// Stops the engine within about <paramref name="budget"/>: work in flight is abandoned (its durable state stays in
+    /// storage and is picked up again by the next engine on the hub), and an Azurite it started is stopped.
+    /// </summary>
+    /// <param name="quiet">Only critical messages from the engine and its HTTP server while it stops (the caller has said what happens to the run).</param>
+    public async Task StopAsync(TimeSpan budget, bool quiet = false)
+    {
+        if (_stopped) return;
+        _stopped = true;
+        _quiet.Value = quiet;
+        using var cts = new CancellationTokenSource(budget);
+        try
+        {
+            await _app.StopAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of budget: what did not stop in time is dropped with the process.
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        if (!_stopped) await _app.StopAsync();
         await _app.DisposeAsync();
     }
 }

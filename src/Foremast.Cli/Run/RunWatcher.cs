@@ -14,6 +14,9 @@ public sealed class RunWatcher(EngineClient client, IProgressView view, bool aut
     private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
     private readonly NotificationNotes _notifications = new();
 
+    /// <summary>The latest status document read, so a stopped follower can still say where the run stands.</summary>
+    public RunDocument? Last { get; private set; }
+
     /// <returns>The final status document, or null when <paramref name="cancellationToken"/> (the timeout) fired first.</returns>
     public async Task<RunDocument?> WatchAsync(string runId, CancellationToken cancellationToken)
     {
@@ -22,6 +25,7 @@ public sealed class RunWatcher(EngineClient client, IProgressView view, bool aut
             while (true)
             {
                 var run = await client.GetAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"the engine has no run {runId}");
+                Last = run;
                 view.Update(run);
                 foreach (var line in _notifications.New(run)) view.Note(line);
                 if (RunExit.IsEnded(run)) return run;

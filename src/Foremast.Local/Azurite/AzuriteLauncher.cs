@@ -7,9 +7,10 @@ namespace Foremast.Local.Azurite;
 
 /// <summary>
 /// With no storage configured, the engine needs Azurite on its fixed ports. When nothing listens there, this starts the
-/// repository's pinned Azurite (<c>node_modules/.bin/azurite</c>, from <c>npm ci</c>) with its data in <c>.azurite/</c>
-/// beside it, so runs survive an engine restart, and stops it when the engine stops. An Azurite that already runs is
-/// used and left alone.
+/// repository's pinned Azurite (<c>node_modules/.bin/azurite</c>, from <c>npm ci</c>, found above the program or the
+/// working directory; for an installed tool outside a clone, the per-user copy of <see cref="AzuriteCache"/>, installed
+/// on first use) with its data in <c>.azurite/</c> beside it, so runs survive an engine restart, and stops it when the
+/// engine stops. An Azurite that already runs is used and left alone.
 /// </summary>
 internal sealed class AzuriteLauncher(IOptions<LocalEngineOptions> options, ILogger<AzuriteLauncher> log) : IHostedService
 {
@@ -23,7 +24,7 @@ internal sealed class AzuriteLauncher(IOptions<LocalEngineOptions> options, ILog
         if (!string.IsNullOrWhiteSpace(options.Value.StorageConnectionString)) return;
         if (await AzuritePorts.AllOpenAsync(cancellationToken)) return;
 
-        var command = options.Value.AzuriteCommand ?? FindCommand()
+        var command = options.Value.AzuriteCommand ?? FindCommand() ?? await AzuriteCache.EnsureAsync(cancellationToken)
             ?? throw new InvalidOperationException(
                 "No storage: nothing listens on 127.0.0.1:10000-10002 and node_modules/.bin/azurite was not found. " +
                 "Run `npm ci` in the repository root, start Azurite yourself, or set Foremast:Local:StorageConnectionString.");

@@ -44,4 +44,66 @@ public static class CliProcess
         await Task.WhenAll(reactions);
         return (process.ExitCode, string.Join('\n', lines));
     }
+
+    /// <summary>
+    /// Starts <c>foremast …</c>, sends <paramref name="signal"/> (a <c>kill</c> signal name such as INT or TERM) with the
+    /// real <c>kill</c> once a line matches <paramref name="signalWhen"/>, and waits for the exit.
+    /// </summary>
+    /// <returns>The exit code, all output, and the time from the signal to the exit.</returns>
+    public static async Task<(int ExitCode, string Output, TimeSpan AfterSignal)> SignalAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Func<string, bool> signalWhen, string signal)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foremast.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+
+        var lines = new ConcurrentQueue<string>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = start };
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            if (e.Data is null) return;
+            lines.Enqueue(e.Data);
+            if (signalWhen(e.Data)) ready.TrySetResult();
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await ready.Task.WaitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"foremast {string.Join(' ', args)} printed no line to signal on within {timeout.TotalSeconds:0} s:\n{string.Join('\n', lines)}");
+        }
+
+        var signalled = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { $"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!)
+        {
+            await kill.WaitForExitAsync(cts.Token);
+        }
+
+        // Long enough to tell "ignored" from "slow on a loaded machine"; the caller asserts the real bound.
+        using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(exit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"foremast ignored SIG{signal} for 30 s:\n{string.Join('\n', lines)}");
+        }
+
+        var after = signalled.Elapsed;
+        process.WaitForExit(); // drains the asynchronous output readers
+        return (process.ExitCode, string.Join('\n', lines), after);
+    }
 }

@@ -55,7 +55,9 @@ public sealed class StringFormat
         Name = name;
         Pattern = pattern;
         Expectation = expectation;
-        regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        // Interpreted, not RegexOptions.Compiled: compiling emits IL and JITs it when the type initializes, on every
+        // `foremast` start (cold start, docs/performance.md), while validation matches only a few short strings.
+        regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     public string Name { get; }
