@@ -1,4 +1,4 @@
-using Foremast.Workflows.Http.Runs;
+using Foremast.Api.Runs;
 using Foremast.Workflows.Status;
 
 namespace Foremast.Cli.Run;
