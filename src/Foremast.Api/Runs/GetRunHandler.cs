@@ -40,7 +40,8 @@ public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? sto
             await StoredPipelinesAsync(runId, cancellationToken) ?? Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus),
             instance.FailureDetails?.ErrorMessage,
             OpenCheckpointLinks(runId, status),
-            cancelled);
+            cancelled,
+            RunAttempts.Original(runId) == runId ? (await RunAttempts.ListAsync(client, runId, cancellationToken)).Select(a => a.InstanceId).ToList() : null);
         return ApiResponse.Json(200, document);
     }
 
