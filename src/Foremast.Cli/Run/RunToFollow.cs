@@ -21,7 +21,13 @@ public sealed class RunToFollow(EngineClient client, TextWriter output, TextWrit
         }
 
         // The newest attempt is the earlier run that counts: an original that failed and was rerun successfully is done.
-        var earlier = await LatestAttemptAsync(runId, cancellationToken);
+        if (await LatestAttemptAsync(runId, cancellationToken) is not { } earlier)
+        {
+            // Purged between the start request and this look-up: nothing to report or follow.
+            errors.WriteLine($"error: the engine found run {runId} but has no record of it now (purged?); start it again");
+            return (null, ExitCodes.Failed);
+        }
+
         if (rerun)
         {
             var again = await client.RerunAsync(earlier.RunId, cancellationToken);
@@ -58,10 +64,10 @@ public sealed class RunToFollow(EngineClient client, TextWriter output, TextWrit
         return $"run {run.RunId} of this artifact has already ended: {how} at {Time(at)}{why}; nothing started. Add --rerun to start a new attempt from its first stage.";
     }
 
-    private async Task<RunDocument> LatestAttemptAsync(string runId, CancellationToken cancellationToken)
+    private async Task<RunDocument?> LatestAttemptAsync(string runId, CancellationToken cancellationToken)
     {
-        var original = await client.GetAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"the engine has no run {runId}");
-        return original.Attempts is [.., var last] && await client.GetAsync(last, cancellationToken) is { } attempt ? attempt : original;
+        var original = await client.GetAsync(runId, cancellationToken);
+        return original?.Attempts is [.., var last] && await client.GetAsync(last, cancellationToken) is { } attempt ? attempt : original;
     }
 
     private static string Time(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
