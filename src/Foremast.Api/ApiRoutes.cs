@@ -19,6 +19,7 @@ public static class ApiRoutes
     public const string Runs = "runs";
     public const string Run = "runs/{id}";
     public const string RunCancel = "runs/{id}/cancel";
+    public const string RunRerun = "runs/{id}/rerun";
     public const string Hooks = "hooks/git";
     public const string Approval = "approvals/{token}";
 
@@ -27,8 +28,9 @@ public static class ApiRoutes
     public static readonly ApiRoute ListRuns = new(nameof(ListRuns), "GET", Runs);
     public static readonly ApiRoute GetRun = new(nameof(GetRun), "GET", Run);
     public static readonly ApiRoute CancelRun = new(nameof(CancelRun), "POST", RunCancel);
+    public static readonly ApiRoute RerunRun = new(nameof(RerunRun), "POST", RunRerun);
     public static readonly ApiRoute ApprovalPage = new(nameof(ApprovalPage), "GET", Approval);
     public static readonly ApiRoute ApprovalDecision = new(nameof(ApprovalDecision), "POST", Approval);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [GitHook, StartRun, ListRuns, GetRun, CancelRun, ApprovalPage, ApprovalDecision];
+    public static IReadOnlyList<ApiRoute> All { get; } = [GitHook, StartRun, ListRuns, GetRun, CancelRun, RerunRun, ApprovalPage, ApprovalDecision];
 }

@@ -21,6 +21,7 @@ public sealed class ForemastApi
     private readonly GetRunHandler _get;
     private readonly ListRunsHandler _list = new();
     private readonly CancelRunHandler _cancel;
+    private readonly RerunRunHandler _rerun;
     private readonly ApprovalPageHandler _approvalPage;
     private readonly ApprovalDecisionHandler _approvalDecision;
 
@@ -37,6 +38,7 @@ public sealed class ForemastApi
         _cancel = new CancelRunHandler(options.Approvals, time ?? TimeProvider.System);
         _get = new GetRunHandler(options.Approvals.LinksInRunStatus ? Links : null, pipelines);
         var starter = new RunStarter(reader, options);
+        _rerun = new RerunRunHandler(Links, options);
         _start = new StartRunHandler(starter, Links, options);
         _hooks = new GitHookHandler(starter, Links, options);
         var pages = new ApprovalPages(TemplateStore.For(null));
@@ -62,6 +64,7 @@ public sealed class ForemastApi
         nameof(ApiRoutes.ListRuns) => _list.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.GetRun) => _get.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.CancelRun) => _cancel.HandleAsync(request, client, cancellationToken),
+        nameof(ApiRoutes.RerunRun) => _rerun.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.ApprovalPage) => _approvalPage.HandleAsync(request, client, cancellationToken),
         nameof(ApiRoutes.ApprovalDecision) => _approvalDecision.HandleAsync(request, client, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(route), route.Name, "not a route of this API"),

@@ -60,5 +60,16 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal($"using config {json}", CliRunner.Lines(error)[0]);
     }
 
+    [Fact]
+    public void Serve_without_config_names_the_Foremast_ConfigFile_setting_the_engine_will_read()
+    {
+        var json = Fixtures.ScenarioConfig(Scenario);
+
+        var (code, _, error) = CliRunner.RunWith(new Dictionary<string, string?> { ["Foremast__ConfigFile"] = json }, "serve", "--port", "0", "--hub", "x");
+
+        Assert.Equal(2, code);
+        Assert.Equal($"using config {json} (Foremast:ConfigFile)", CliRunner.Lines(error)[0]);
+    }
+
     public void Dispose() => Directory.Delete(_dir, true);
 }

@@ -119,6 +119,29 @@ public sealed partial class RunCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Repeating_a_run_reports_the_ended_run_in_one_line_and_rerun_starts_attempt_r1_from_the_first_stage()
+    {
+        var hub = TestHubs.New("clirerun");
+        await using var cleanup = await HubClient.ConnectAsync(hub);
+
+        var (first, firstText) = await CliProcess.RunAsync(RunArgs(hub, "--approve"), Environment(), Timeout);
+        var runId = StartedRun().Match(firstText).Groups["id"].Value;
+        var (again, againText) = await CliProcess.RunAsync(RunArgs(hub), Environment(), Timeout);
+        var (rerun, rerunText) = await CliProcess.RunAsync(RunArgs(hub, "--rerun", "--approve"), Environment(), Timeout);
+        var (afterRerun, afterRerunText) = await CliProcess.RunAsync(RunArgs(hub), Environment(), Timeout);
+        output.WriteLine(string.Join("\n----\n", firstText, againText, rerunText, afterRerunText));
+
+        Assert.Equal((0, 0, 0, 0), (first, again, rerun, afterRerun));
+        Assert.Matches(new Regex($@"^run {Regex.Escape(runId)} of this artifact has already ended: succeeded at \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC; nothing started\. Add --rerun to start a new attempt from its first stage\.$", RegexOptions.Multiline), againText);
+        Assert.DoesNotContain("started run", againText);
+        Assert.DoesNotContain("[us-east-1]", againText);
+        Assert.Contains($"started run {runId}-r1 on http://127.0.0.1:", rerunText);
+        Assert.Matches(new Regex(@"^\[us-east-1\] [^:]+: succeeded", RegexOptions.Multiline), rerunText);
+        Assert.Equal(2, Regex.Matches(rerunText, "approved by foremast-run \\(HTTP 202\\)").Count);
+        Assert.Contains($"run {runId}-r1 of this artifact has already ended: succeeded at ", afterRerunText);
+    }
+
+    [Fact]
     public async Task Unknown_runway_dir_exits_2_and_an_unreachable_server_exits_1()
     {
         var (invalid, invalidText) = await CliProcess.RunAsync(["run", "no/such/runway", "--project", "acme", "--repo", "webshop"], Environment(), Timeout);
@@ -148,6 +171,6 @@ public sealed partial class RunCommandTests(ITestOutputHelper output)
     [GeneratedRegex(@"decision=approve '(?<link>http://[^']+)'")]
     private static partial Regex CurlLink();
 
-    [GeneratedRegex(@"^(started|found existing) run (?<id>\S+) on ")]
+    [GeneratedRegex(@"^(started|found existing) run (?<id>\S+) on ", RegexOptions.Multiline)]
     private static partial Regex StartedRun();
 }

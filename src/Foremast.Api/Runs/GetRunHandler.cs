@@ -40,7 +40,8 @@ public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? sto
             Shown(await StoredPipelinesAsync(runId, cancellationToken) ?? Pipelines(instance.SerializedOutput) ?? Pipelines(instance.SerializedCustomStatus)),
             instance.FailureDetails?.ErrorMessage,
             OpenCheckpointLinks(runId, status),
-            cancelled);
+            cancelled,
+            await AttemptsAsync(client, instance, cancellationToken));
         return ApiResponse.Json(200, document);
     }
 
@@ -58,6 +59,17 @@ public sealed class GetRunHandler(LinkBuilder? links = null, IPipelineStore? sto
         }
 
         return open;
+    }
+
+    /// <summary>
+    /// An original's reruns; null for an attempt. A rerun starts only once its original has ended, so a running
+    /// original (the one <c>foremast run</c> polls) has none and costs no query.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>?> AttemptsAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    {
+        if (RunAttempts.Original(instance.InstanceId) != instance.InstanceId) return null;
+        if (RunAttempts.IsActive(instance.RuntimeStatus)) return [];
+        return (await RunAttempts.ListAsync(client, instance.InstanceId, cancellationToken)).Select(a => a.InstanceId).ToList();
     }
 
     /// <summary>Regions still running keep their live document on their own instance.</summary>

@@ -10,6 +10,7 @@ namespace Foremast.Api.Runs;
 /// generated Spinnaker pipelines when the run recorded them. The snapshot itself is left out (it holds engine settings).
 /// </summary>
 /// <param name="Cancelled">Who cancelled the run and when; set only for a cancelled (terminated) run, whose status then says <c>Cancelled</c>.</param>
+/// <param name="Attempts">For an original run: the ids of its reruns (<c>{runId}-r{N}</c>), oldest first; empty when it was never rerun. Null for an attempt.</param>
 public sealed record RunDocument(
     string RunId,
     string? App,
@@ -22,7 +23,8 @@ public sealed record RunDocument(
     JsonElement? Pipelines,
     string? Failure,
     IReadOnlyList<ApprovalLink>? Approvals = null,
-    RunCancellation? Cancelled = null);
+    RunCancellation? Cancelled = null,
+    IReadOnlyList<string>? Attempts = null);
 
 /// <summary>An open gate's approval link; only listed when <see cref="ApprovalOptions.LinksInRunStatus"/> is on.</summary>
 public sealed record ApprovalLink(string Region, string Env, string Stage, DateTime ExpiresAt, string Url);

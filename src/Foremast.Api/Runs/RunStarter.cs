@@ -30,7 +30,7 @@ public sealed class RunStarter(IConfigSourceReader reader, ForemastApiOptions op
             return new StartResult(StartOutcome.Existing, runId, snapshot.App, []);
         }
 
-        var input = new DeploymentRunInput(runId, snapshot, command.Artifact, RunOptionsFor(dryRun) with { Notifications = NotificationTargets.Read(snapshot.Pipeline) },
+        var input = new DeploymentRunInput(runId, snapshot, command.Artifact, RunOptionsFor(options, dryRun) with { Notifications = NotificationTargets.Read(snapshot.Pipeline) },
             command.CommitAuthor is { Length: > 0 } author ? author.Trim() : null);
         try
         {
@@ -47,7 +47,7 @@ public sealed class RunStarter(IConfigSourceReader reader, ForemastApiOptions op
     }
 
     /// <summary>Built here, never deserialised from a request, so callers cannot shorten gates or waits.</summary>
-    private RunOptions RunOptionsFor(bool dryRun) => new(
+    internal static RunOptions RunOptionsFor(ForemastApiOptions options, bool dryRun) => new(
         DryRun: dryRun,
         CheckpointTimeout: options.Tuning.CheckpointTimeout,
         HealthPollInterval: options.Tuning.HealthPollInterval,

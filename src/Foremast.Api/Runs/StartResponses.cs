@@ -20,4 +20,5 @@ public static class StartResponses
 }
 
 /// <param name="Outcome"><c>started</c>, <c>existing</c> (the same request was seen before) or <c>invalid</c>.</param>
-public sealed record StartedBody(string Outcome, string? RunId, string? App, string? StatusUrl, IReadOnlyList<string>? Diagnostics = null);
+/// <param name="RerunOf">For <c>POST /api/runs/{id}/rerun</c>: the finished run this attempt repeats.</param>
+public sealed record StartedBody(string Outcome, string? RunId, string? App, string? StatusUrl, IReadOnlyList<string>? Diagnostics = null, string? RerunOf = null);

@@ -16,8 +16,12 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
     public sealed class Settings : RunwaySettings
     {
         [CommandOption("--artifact <VERSION[=URL]>")]
-        [Description("Artifact to deploy: version, optionally =package URL. Default 0.0.0-local. A run id is derived from config and version, so the same pair finds the earlier run.")]
+        [Description("Artifact to deploy: version, optionally =package URL. Default 0.0.0-local. A run id is derived from config and version, so the same pair finds the earlier run: an ended one is reported with its result as the exit code, a running one is followed.")]
         public string? Artifact { get; init; }
+
+        [CommandOption("--rerun")]
+        [Description("When an earlier run of the same config and artifact has ended, start a new attempt of it from its first stage ({runId}-r{N}, with the config it pinned). Refused while it still runs.")]
+        public bool Rerun { get; init; }
 
         [CommandOption("--dry-run")]
         [Description("A dry run: no mutating call (AWS, Gate, webhooks), whatever the engine's executors. --dry-run false asks for a live run; absent, the engine's default decides (dry for foremast serve unless started with --dry-run false).")]
@@ -121,7 +125,19 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             return started.Status is 400 or 422 ? ExitCodes.Invalid : ExitCodes.Failed;
         }
 
-        Console.Out.WriteLine($"{(started.Created ? "started" : "found existing")} run {started.RunId} on {client.Server}");
+        string runId;
+        try
+        {
+            var (chosen, code) = await new RunToFollow(client, Console.Out, Console.Error).ChooseAsync(started, settings.Rerun, cancellationToken);
+            if (chosen is null) return code;
+            runId = chosen;
+        }
+        catch (HttpRequestException e)
+        {
+            Console.Error.WriteLine($"error: lost the engine while looking up run {started.RunId}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
         var poll = TimeSpan.FromMilliseconds(250);
@@ -132,13 +148,13 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         try
         {
             final = live is null
-                ? await watcher.WatchAsync(started.RunId, timeout.Token)
-                : await live.RunAsync(() => watcher.WatchAsync(started.RunId, timeout.Token));
+                ? await watcher.WatchAsync(runId, timeout.Token)
+                : await live.RunAsync(() => watcher.WatchAsync(runId, timeout.Token));
         }
         catch (HttpRequestException e) when (signals.Received is null)
         {
             // The server went away: the run itself is durable and goes on.
-            Console.Error.WriteLine($"error: lost the engine while following run {started.RunId}: {e.Message}");
+            Console.Error.WriteLine($"error: lost the engine while following run {runId}: {e.Message}");
             return ExitCodes.Failed;
         }
         catch (Exception) when (signals.Received is not null)
@@ -146,11 +162,11 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             final = null;
         }
 
-        if (signals.Received is not null) return Interrupted(signals, started.RunId, watcher.Last, engine, settings.Server);
+        if (signals.Received is not null) return Interrupted(signals, runId, watcher.Last, engine, settings.Server);
 
         if (final is null)
         {
-            Console.Error.WriteLine($"error: run {started.RunId} did not end within {settings.Timeout} s; it goes on on the engine");
+            Console.Error.WriteLine($"error: run {runId} did not end within {settings.Timeout} s; it goes on on the engine");
             return ExitCodes.Failed;
         }
 

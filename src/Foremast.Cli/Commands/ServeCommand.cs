@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Foremast.Cli.Serve;
 using Foremast.Local;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,9 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         try
         {
             // Building reads the options too (the shutdown timeout), so invalid settings can surface here already.
-            app = LocalEngine.Build(LocalEngine.CreateBuilder(settings: ServeSettings.ToConfiguration(settings)));
+            var builder = LocalEngine.CreateBuilder(settings: ServeSettings.ToConfiguration(settings));
+            builder.Configuration.AddInMemoryCollection(ServeSettings.ConfigFile(settings, builder.Configuration));
+            app = LocalEngine.Build(builder);
         }
         catch (OptionsValidationException e)
         {

@@ -22,6 +22,17 @@ public sealed class EngineClient(Uri server) : IDisposable
         return new RunStartReply(runId, response.StatusCode == HttpStatusCode.Accepted, (int)response.StatusCode, text);
     }
 
+    /// <summary><c>POST /api/runs/{id}/rerun</c>: a new attempt of a finished run; the API's 409 says why a run cannot start again yet.</summary>
+    public async Task<RunStartReply> RerunAsync(string runId, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/rerun", content, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) return new RunStartReply(null, false, (int)response.StatusCode, ErrorText(text));
+        var newRunId = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("runId").GetString();
+        return new RunStartReply(newRunId, true, (int)response.StatusCode, text);
+    }
+
     public async Task<RunDocument?> GetAsync(string runId, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}", cancellationToken);
@@ -39,6 +50,19 @@ public sealed class EngineClient(Uri server) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The API's one-line <c>error</c>, else the body as it came (a proxy's page, say).</summary>
+    private static string ErrorText(string body)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ErrorBody>(body, ApiJson.Options)?.Error ?? body;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body;
+        }
+    }
 }
 
 public sealed record RunStartReply(string? RunId, bool Created, int Status, string Body);

@@ -1,6 +1,7 @@
 using Foremast.Cli.Commands;
 using Foremast.Core.Config;
 using Foremast.Local;
+using Microsoft.Extensions.Configuration;
 
 namespace Foremast.Cli.Serve;
 
@@ -20,12 +21,25 @@ internal static class ServeSettings
         };
 
         // Unset flags are left out, so environment variables and appsettings still apply.
-        var local = values.Where(kv => kv.Value is not null).Select(kv => KeyValuePair.Create($"{LocalEngineOptions.Section}:{kv.Key}", kv.Value));
-
-        // The config is found as every command finds it (--config, foremast.cfg files, config.py), and said which.
-        var config = RunwaySettings.Announce(ConfigLocation.Find(s.ConfigFile));
-        return config.Path is null
-            ? local
-            : local.Append(KeyValuePair.Create<string, string?>("Foremast:ConfigFile", string.Join(Path.PathSeparator, config.Path.Split(Path.PathSeparator).Select(Path.GetFullPath))));
+        return values.Where(kv => kv.Value is not null).Select(kv => KeyValuePair.Create($"{LocalEngineOptions.Section}:{kv.Key}", kv.Value));
     }
+
+    /// <summary>
+    /// The global config the engine will use, said on stderr: <c>--config</c>; else <c>Foremast:ConfigFile</c> from the
+    /// host's configuration (appsettings.json, <c>Foremast__ConfigFile</c>), which the engine would otherwise read
+    /// while the line named another; else found as every command finds it (foremast.cfg files, config.py, defaults).
+    /// </summary>
+    /// <param name="configuration">The engine's configuration before this setting is added.</param>
+    public static IEnumerable<KeyValuePair<string, string?>> ConfigFile(ServeCommand.Settings s, IConfiguration configuration)
+    {
+        var configured = configuration[ConfigFileKey] is { Length: > 0 } file ? file : null;
+        var config = RunwaySettings.Announce(s.ConfigFile is null && configured is not null
+            ? new ConfigLocation(configured, $"config {configured} ({ConfigFileKey})")
+            : ConfigLocation.Find(s.ConfigFile));
+        return config.Path is null
+            ? []
+            : [KeyValuePair.Create<string, string?>(ConfigFileKey, string.Join(Path.PathSeparator, config.Path.Split(Path.PathSeparator).Select(Path.GetFullPath)))];
+    }
+
+    private const string ConfigFileKey = "Foremast:ConfigFile";
 }

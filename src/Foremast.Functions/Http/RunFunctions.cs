@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Foremast.Functions.Http;
 
-/// <summary>The run API. Function-level keys guard it: starting and cancelling deployments is an operator's action.</summary>
+/// <summary>The run API. Function-level keys guard it: starting, rerunning and cancelling deployments is an operator's action.</summary>
 public sealed class RunFunctions(ForemastApi api) : ApiFunctionBase(api)
 {
     [Function(nameof(ApiRoutes.StartRun))]
@@ -32,4 +32,10 @@ public sealed class RunFunctions(ForemastApi api) : ApiFunctionBase(api)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.RunCancel)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => HandleAsync(ApiRoutes.CancelRun, request, client, cancellationToken);
+
+    [Function(nameof(ApiRoutes.RerunRun))]
+    public Task<IActionResult> RerunRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.RunRerun)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) => HandleAsync(ApiRoutes.RerunRun, request, client, cancellationToken);
 }
