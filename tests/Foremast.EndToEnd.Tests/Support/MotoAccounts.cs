@@ -33,6 +33,17 @@ public sealed class MotoAccounts : ICredentialProfileSource
 
     public AWSCredentials For(string env) => _keys[env];
 
+    /// <summary>
+    /// A shared credentials file with a profile per env, for an engine in another process: it finds each env's key where
+    /// Foremast looks first (the profile named after the env) when <c>AWS_SHARED_CREDENTIALS_FILE</c> names this file.
+    /// </summary>
+    public string CredentialsFile() => string.Join('\n', _keys.SelectMany(k => new[]
+    {
+        $"[{k.Key}]",
+        $"aws_access_key_id = {k.Value.GetCredentials().AccessKey}",
+        $"aws_secret_access_key = {k.Value.GetCredentials().SecretKey}",
+    })) + "\n";
+
     public bool TryGetAWSCredentials(string profileName, out AWSCredentials credentials)
     {
         var found = _keys.TryGetValue(profileName, out var key);

@@ -80,4 +80,9 @@ public sealed class MotoState(AwsSession session)
     public async Task<IReadOnlyList<string>> PolicyNamesAsync(string group) =>
         (await session.AutoScaling.CallAsync("DescribePolicies", new QueryParameters().Set("AutoScalingGroupName", group)))
         .Members("ScalingPolicies").Select(p => p.Value("PolicyName")!).Order().ToList();
+
+    /// <summary>Names of the app's launch templates (one per server group).</summary>
+    public async Task<IReadOnlyList<string>> LaunchTemplatesAsync(string app) =>
+        ((await session.Ec2.DescribeLaunchTemplatesAsync(new DescribeLaunchTemplatesRequest())).LaunchTemplates ?? [])
+        .Select(t => t.LaunchTemplateName).Where(n => n.StartsWith(app + "-v", StringComparison.Ordinal)).Order().ToList();
 }
