@@ -85,4 +85,14 @@ public sealed class MotoState(AwsSession session)
     public async Task<IReadOnlyList<string>> LaunchTemplatesAsync(string app) =>
         ((await session.Ec2.DescribeLaunchTemplatesAsync(new DescribeLaunchTemplatesRequest())).LaunchTemplates ?? [])
         .Select(t => t.LaunchTemplateName).Where(n => n.StartsWith(app + "-v", StringComparison.Ordinal)).Order().ToList();
+
+    /// <summary>The load balancers a server group is attached to.</summary>
+    public async Task<IReadOnlyList<string>> GroupLoadBalancersAsync(string group) =>
+        (await session.AutoScaling.CallAsync("DescribeAutoScalingGroups", new QueryParameters().List("AutoScalingGroupNames.member", [group])))
+        .Members("AutoScalingGroups").Single().Members("LoadBalancerNames").Select(n => n.Value).ToList();
+
+    /// <summary>The processes suspended on a server group (a disabled red/black group has <c>AddToLoadBalancer</c> here).</summary>
+    public async Task<IReadOnlyList<string>> SuspendedProcessesAsync(string group) =>
+        (await session.AutoScaling.CallAsync("DescribeAutoScalingGroups", new QueryParameters().List("AutoScalingGroupNames.member", [group])))
+        .Members("AutoScalingGroups").Single().Members("SuspendedProcesses").Select(p => p.Value("ProcessName")!).ToList();
 }
