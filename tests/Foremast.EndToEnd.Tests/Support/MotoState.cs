@@ -95,4 +95,9 @@ public sealed class MotoState(AwsSession session)
     public async Task<IReadOnlyList<string>> SuspendedProcessesAsync(string group) =>
         (await session.AutoScaling.CallAsync("DescribeAutoScalingGroups", new QueryParameters().List("AutoScalingGroupNames.member", [group])))
         .Members("AutoScalingGroups").Single().Members("SuspendedProcesses").Select(p => p.Value("ProcessName")!).ToList();
+
+    /// <summary>The accounts an image of this account may be launched from (its launch permissions).</summary>
+    public async Task<IReadOnlyList<string>> LaunchPermissionsAsync(string imageId) =>
+        ((await session.Ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = imageId, Attribute = "launchPermission" })).ImageAttribute.LaunchPermissions ?? [])
+        .Select(p => p.UserId).ToList();
 }
