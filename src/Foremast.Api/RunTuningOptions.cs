@@ -11,4 +11,7 @@ public sealed class RunTuningOptions
     public TimeSpan? HealthPollInterval { get; set; }
 
     public TimeSpan? RetryFirstDelay { get; set; }
+
+    /// <summary>Replaces the deploy stages' planned timeout (how long a new server group may take to become healthy).</summary>
+    public TimeSpan? DeployTimeout { get; set; }
 }

@@ -47,13 +47,14 @@ public sealed record AwsStageContext(
     public static AwsStageContext From(StageRequest request)
     {
         var scope = request.Scope ?? throw new InvalidOperationException($"{request.StageName}: the stage request carries no snapshot scope; AWS executors need the run's names and global config");
-        var env = request.Env ?? FirstEnv(scope.Pipeline)
+        var env = request.Env ?? BakeEnv(scope.Pipeline)
             ?? throw new InvalidOperationException($"{request.StageName}: pipeline.json lists no env to bake in");
         return new AwsStageContext(request.RunId, request.App, scope.Project, scope.Repo, env, request.Region, request.PipelineType,
             request.Settings, scope.Pipeline, scope.Global, request.DryRun);
     }
 
-    private static string? FirstEnv(JsonElement pipeline) =>
+    /// <summary>The env in whose account a region's image is baked: the pipeline's first env (null when pipeline.json lists none).</summary>
+    public static string? BakeEnv(JsonElement pipeline) =>
         pipeline.ValueKind == JsonValueKind.Object && pipeline.TryGetProperty("env", out var envs) && envs.ValueKind == JsonValueKind.Array
             ? envs.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null).FirstOrDefault(e => !string.IsNullOrEmpty(e))
             : null;

@@ -45,6 +45,7 @@ public sealed class ExampleRunOnMotoTests(MotoServer moto, ITestOutputHelper out
         // The bake runs once per region, in the first env's account; the image carries Foremast's bake tags.
         var image = Assert.Single(await dev.ImagesAsync(App, "1.0.0"));
         Assert.Equal("available", image.State.Value);
+        Assert.Equal([Accounts["stage"]], await dev.LaunchPermissionsAsync(image.ImageId));
         Assert.Equal(new Dictionary<string, (int, int)> { [$"{App}-v000"] = (1, 1) }, await dev.ServerGroupsAsync(App));
         Assert.Equal(new Dictionary<string, (int, int)> { [$"{App}-v000"] = (2, 2) }, await stage.ServerGroupsAsync(App));
         Assert.Empty(await dev.PolicyNamesAsync($"{App}-v000"));

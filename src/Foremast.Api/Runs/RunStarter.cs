@@ -51,5 +51,6 @@ public sealed class RunStarter(IConfigSourceReader reader, ForemastApiOptions op
         DryRun: dryRun,
         CheckpointTimeout: options.Tuning.CheckpointTimeout,
         HealthPollInterval: options.Tuning.HealthPollInterval,
-        RetryFirstDelay: options.Tuning.RetryFirstDelay);
+        RetryFirstDelay: options.Tuning.RetryFirstDelay,
+        DeployTimeout: options.Tuning.DeployTimeout);
 }

@@ -12,7 +12,8 @@ public sealed class AwsDeployer(Ec2Deployer deployer, Func<StageRequest, AwsStag
     public async Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken) =>
         (await deployer.StartAsync(contextFor(request), imageId, cancellationToken).ConfigureAwait(false)).Handle;
 
-    public Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken) =>
+    /// <summary>The account is the state: the probe number plays no part.</summary>
+    public Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, int probe, CancellationToken cancellationToken) =>
         deployer.CheckHealthAsync(contextFor(request), handle, cancellationToken);
 
     /// <summary>The rollback activity the deploy orchestration calls when the group failed or missed the stage deadline.</summary>

@@ -42,12 +42,16 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
         {
             // A dry run of a new app has no security group or load balancer yet (Infrastructure Setup would create them): say so, do not fail.
             var missing = await MissingInfrastructureAsync(session, ctx, settings, subnets[0].VpcId, cancellationToken).ConfigureAwait(false);
-            return new DeployStart(Handle(ctx, name), [new ResourceChange("would create", "servergroup", name, $"image {imageId ?? "(from the bake)"}, capacity {capacity}, strategy {settings.DeployStrategy}{missing}")]);
+            var wouldShare = await ImageLaunchPermission.EnsureAsync(clients, ctx, imageId, cancellationToken).ConfigureAwait(false);
+            return new DeployStart(Handle(ctx, name), [
+                .. wouldShare is null ? [] : new[] { wouldShare },
+                new ResourceChange("would create", "servergroup", name, $"image {imageId ?? "(from the bake)"}, capacity {capacity}, strategy {settings.DeployStrategy}{missing}")]);
         }
 
         var securityGroups = await InstanceSecurityGroups.IdsAsync(session, subnets[0].VpcId, InstanceSecurityGroups.Names(ctx, settings.InstanceExtras ?? []), cancellationToken).ConfigureAwait(false);
         var traffic = await TrafficTargets.ResolveAsync(session, ctx.App, settings, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(imageId)) throw new AwsConfigurationException($"deploy of {ctx.App} in {ctx.Env}/{ctx.Region}: no image to deploy (the bake produced none)");
+        var shared = await ImageLaunchPermission.EnsureAsync(clients, ctx, imageId, cancellationToken).ConfigureAwait(false);
 
         var tags = GroupTags(ctx, settings);
         var template = await LaunchTemplates.FindAsync(session, name, cancellationToken).ConfigureAwait(false);
@@ -66,7 +70,9 @@ public sealed class Ec2Deployer(AwsClientBuilder clients, InstanceUserData? user
             asg.HealthCheckType(ctx.Env, settings.EurekaEnabled), asg.GracePeriod, traffic.LoadBalancerNames, traffic.TargetGroupArns, tags);
         await AwsCalls.RunAsync($"server group {name}", "CreateAutoScalingGroup", () => autoScaling.CreateAutoScalingGroupAsync(request, cancellationToken)).ConfigureAwait(false);
         var into = traffic.Any ? $", behind {string.Join(",", traffic.LoadBalancerNames.Concat(traffic.TargetGroupArns))}" : "";
-        return new DeployStart(Handle(ctx, name), [new ResourceChange("created", "servergroup", name, $"image {imageId}, capacity {capacity}{into}")]);
+        return new DeployStart(Handle(ctx, name), [
+            .. shared is null ? [] : new[] { shared },
+            new ResourceChange("created", "servergroup", name, $"image {imageId}, capacity {capacity}{into}")]);
     }
 
     /// <summary>

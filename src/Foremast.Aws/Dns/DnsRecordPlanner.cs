@@ -16,16 +16,23 @@ public static class DnsRecordPlanner
         var regional = ctx.Names.Name("dns_elb_region", ctx.Env, ctx.Region);
         var primary = PrimaryRegion(ctx.Pipeline);
         var records = new List<DesiredRecord>();
-        if (RegionCount(ctx.Settings) > 1 && dns.FailoverDns)
+        if (Regions(ctx.Settings).Count > 1 && dns.FailoverDns)
         {
             var global = ctx.Names.Name("dns_global", ctx.Env, ctx.Region);
             // Foremast chose PRIMARY when primary_region appeared in the load balancer's DNS name; the region itself says it
             // without depending on how a DNS name is spelled.
             var role = ctx.Region == primary ? "PRIMARY" : "SECONDARY";
+            var regions = Regions(ctx.Settings);
+            // Foremast refused every SECONDARY whose PRIMARY was not there yet (PrimaryDNSRecordNotFound), so the primary region had to
+            // run first; regions run in parallel here, so only a config that can never make the PRIMARY is refused.
+            var orphan = role == "SECONDARY" && !regions.Contains(primary, StringComparer.Ordinal)
+                ? $"pipeline.json primary_region is \"{primary}\", which is not one of the regions of application-master-{ctx.Env}.json ({string.Join(", ", regions)}), " +
+                  "so no region writes the PRIMARY failover record; add it to regions, set primary_region to one of them, or set dns.failover_dns to false"
+                : null;
             records.Add(new DesiredRecord(Cname(regional, dns, target)));
             records.Add(new DesiredRecord(
                 new ResourceRecordSet(global, "A", null, [], new AliasTarget(target.HostedZoneId, target.AliasDnsName, true), $"{global}-{role}", role),
-                ReplacesCname: true));
+                ReplacesCname: true, OrphanSecondary: orphan));
             return records;
         }
 
@@ -41,14 +48,14 @@ public static class DnsRecordPlanner
         pipeline.ValueKind == JsonValueKind.Object && pipeline.TryGetProperty("primary_region", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "us-east-1";
 
     /// <summary>The env's regions (<c>regions</c> as an object or a list), which the merged region document carries.</summary>
-    private static int RegionCount(JsonElement settings)
+    private static IReadOnlyList<string> Regions(JsonElement settings)
     {
-        if (settings.ValueKind != JsonValueKind.Object || !settings.TryGetProperty("regions", out var regions)) return 1;
+        if (settings.ValueKind != JsonValueKind.Object || !settings.TryGetProperty("regions", out var regions)) return [];
         return regions.ValueKind switch
         {
-            JsonValueKind.Object => regions.EnumerateObject().Count(),
-            JsonValueKind.Array => regions.GetArrayLength(),
-            _ => 1,
+            JsonValueKind.Object => regions.EnumerateObject().Select(r => r.Name).ToList(),
+            JsonValueKind.Array => regions.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToList(),
+            _ => [],
         };
     }
 }

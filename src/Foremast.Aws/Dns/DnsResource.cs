@@ -95,6 +95,8 @@ public sealed class DnsResource(AwsClientBuilder clients)
         var want = record.RecordSet;
         var live = await route53.ListResourceRecordSetsAsync(zone, want.Name, want.Type, cancellationToken).ConfigureAwait(false);
         var have = live.FirstOrDefault(r => r.SetIdentifier == want.SetIdentifier);
+        if (record.OrphanSecondary is { } reason && !live.Any(r => r.Failover == "PRIMARY"))
+            throw new AwsConfigurationException($"SECONDARY failover record {want.Name} in {zone} has no PRIMARY: {reason}");
         var changes = new List<RecordChange>();
         var notes = new List<string>();
         if (record.ReplacesCname)

@@ -31,6 +31,9 @@ public sealed class S3BucketConverger(IAmazonS3 s3, AwsStageContext context, S3S
         var live = existed || !_dry;
         await PolicyAsync(live).ConfigureAwait(false);
         await WebsiteAsync(live).ConfigureAwait(false);
+        await CorsAsync(live).ConfigureAwait(false);
+        await LoggingAsync(live).ConfigureAwait(false);
+        await LifecycleAsync(live).ConfigureAwait(false);
         await VersioningAsync(live).ConfigureAwait(false);
         await EncryptionAsync(live).ConfigureAwait(false);
         await TagsAsync(live).ConfigureAwait(false);
@@ -91,6 +94,66 @@ public sealed class S3BucketConverger(IAmazonS3 s3, AwsStageContext context, S3S
         {
             BucketName = bucket,
             WebsiteConfiguration = new WebsiteConfiguration { IndexDocumentSuffix = settings.WebsiteIndex, ErrorDocument = settings.WebsiteError },
+        }, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>Foremast put CORS only on a website bucket (<c>cors.enabled</c> and <c>website.enabled</c>) and deleted it otherwise.</summary>
+    private async Task CorsAsync(bool live)
+    {
+        var current = live ? (await S3Reads.OptionalAsync(_resource, "GetBucketCors", () => s3.GetCORSConfigurationAsync(new GetCORSConfigurationRequest { BucketName = bucket }, ct)).ConfigureAwait(false))?.Configuration?.Rules : null;
+        var wanted = settings.WebsiteEnabled && settings.CorsRules is { Count: > 0 } rules ? S3Cors.Rules(rules) : null;
+        if (wanted is null)
+        {
+            if (current is not { Count: > 0 }) return;
+            _differences.Add("cors removed");
+            if (!_dry) await AwsCalls.RunAsync(_resource, "DeleteBucketCors", () => s3.DeleteCORSConfigurationAsync(new DeleteCORSConfigurationRequest { BucketName = bucket }, ct)).ConfigureAwait(false);
+            return;
+        }
+
+        if (S3Cors.Same(current, wanted)) return;
+        _differences.Add($"cors {wanted.Count} rule{(wanted.Count == 1 ? "" : "s")}");
+        if (_dry) return;
+        await AwsCalls.RunAsync(_resource, "PutBucketCors", () => s3.PutCORSConfigurationAsync(new PutCORSConfigurationRequest
+        {
+            BucketName = bucket,
+            Configuration = new CORSConfiguration { Rules = wanted },
+        }, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>Access logging to <c>logging_bucket</c>; turned off (an empty logging status) when the config no longer enables it.</summary>
+    private async Task LoggingAsync(bool live)
+    {
+        var current = live ? (await S3Reads.OptionalAsync(_resource, "GetBucketLogging", () => s3.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = bucket }, ct)).ConfigureAwait(false))?.BucketLoggingConfig : null;
+        var wanted = settings.Logging is { } logging ? S3Logging.Config(logging, context.App) : null;
+        if (S3Logging.Same(current, wanted)) return;
+        _differences.Add(wanted is null ? "logging off" : $"logging to {wanted.TargetBucketName}/{wanted.TargetPrefix}");
+        if (_dry) return;
+        await AwsCalls.RunAsync(_resource, "PutBucketLogging", () => s3.PutBucketLoggingAsync(new PutBucketLoggingRequest
+        {
+            BucketName = bucket,
+            LoggingConfig = wanted ?? new S3BucketLoggingConfig(),
+        }, ct)).ConfigureAwait(false);
+    }
+
+    private async Task LifecycleAsync(bool live)
+    {
+        var wanted = settings.LifecycleRules is { Count: > 0 } rules ? S3Lifecycle.Rules(rules, $"application-master-{context.Env}.json") : null;
+        var current = live ? (await S3Reads.OptionalAsync(_resource, "GetBucketLifecycleConfiguration", () => s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = bucket }, ct)).ConfigureAwait(false))?.Configuration?.Rules : null;
+        if (wanted is null)
+        {
+            if (current is not { Count: > 0 }) return;
+            _differences.Add("lifecycle removed");
+            if (!_dry) await AwsCalls.RunAsync(_resource, "DeleteBucketLifecycle", () => s3.DeleteLifecycleConfigurationAsync(new DeleteLifecycleConfigurationRequest { BucketName = bucket }, ct)).ConfigureAwait(false);
+            return;
+        }
+
+        if (S3Lifecycle.Same(current, wanted)) return;
+        _differences.Add($"lifecycle {S3Lifecycle.Describe(wanted)}");
+        if (_dry) return;
+        await AwsCalls.RunAsync(_resource, "PutBucketLifecycleConfiguration", () => s3.PutLifecycleConfigurationAsync(new PutLifecycleConfigurationRequest
+        {
+            BucketName = bucket,
+            Configuration = new LifecycleConfiguration { Rules = wanted },
         }, ct)).ConfigureAwait(false);
     }
 

@@ -10,7 +10,7 @@ public static class S3Reads
 {
     private static readonly HashSet<string> NotSetCodes =
     [
-        "NoSuchBucket", "NoSuchBucketPolicy", "NoSuchTagSet", "NoSuchWebsiteConfiguration", "ServerSideEncryptionConfigurationNotFoundError", "NoSuchKey", "NotFound",
+        "NoSuchBucket", "NoSuchBucketPolicy", "NoSuchCORSConfiguration", "NoSuchLifecycleConfiguration", "NoSuchTagSet", "NoSuchWebsiteConfiguration", "ServerSideEncryptionConfigurationNotFoundError", "NoSuchKey", "NotFound",
     ];
 
     public static Task<T?> OptionalAsync<T>(string resource, string operation, Func<Task<T>> read) where T : class =>

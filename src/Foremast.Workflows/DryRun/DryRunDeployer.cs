@@ -1,15 +1,16 @@
-using System.Collections.Concurrent;
 using Foremast.Workflows.Activities;
 using Foremast.Workflows.Activities.Interfaces;
 
 namespace Foremast.Workflows.DryRun;
 
-/// <summary>Pretends a server group needs <see cref="ChecksUntilHealthy"/> probes to become healthy, so the polling loop runs.</summary>
+/// <summary>
+/// Pretends a server group needs <see cref="ChecksUntilHealthy"/> probes to become healthy, so the polling loop runs. The probe
+/// number comes from the deploy orchestration (durable), never from this object: executors keep no state in process memory,
+/// so an engine that takes over a deploy after a crash continues the count instead of starting it again.
+/// </summary>
 public sealed class DryRunDeployer(IActionRecorder recorder) : IDeployer, IRecordingExecutor
 {
     public const int ChecksUntilHealthy = 2;
-
-    private readonly ConcurrentDictionary<string, int> _checks = new(StringComparer.Ordinal);
 
     public Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken)
     {
@@ -19,15 +20,12 @@ public sealed class DryRunDeployer(IActionRecorder recorder) : IDeployer, IRecor
         return Task.FromResult(new DeployHandle($"{request.RunId}/{request.App}{env}/{request.Region}", request.Region, env));
     }
 
-    public Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken)
+    public Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, int probe, CancellationToken cancellationToken)
     {
-        var count = _checks.AddOrUpdate(handle.ServerGroup, 1, (_, n) => n + 1);
-        recorder.Record(request, "check-health", $"{handle.ServerGroup} probe {count}");
-        if (count < ChecksUntilHealthy) return Task.FromResult(new DeployHealth(HealthState.Pending, $"{count} of {ChecksUntilHealthy} probes"));
-
-        // Forget healthy server groups, so a long-lived dry-run host does not grow.
-        _checks.TryRemove(handle.ServerGroup, out _);
-        return Task.FromResult(new DeployHealth(HealthState.Healthy, "all instances in service"));
+        recorder.Record(request, "check-health", $"{handle.ServerGroup} probe {probe}");
+        return Task.FromResult(probe < ChecksUntilHealthy
+            ? new DeployHealth(HealthState.Pending, $"{probe} of {ChecksUntilHealthy} probes")
+            : new DeployHealth(HealthState.Healthy, "all instances in service"));
     }
 
     public Task<string> RollbackAsync(StageRequest request, DeployHandle handle, string reason, CancellationToken cancellationToken)

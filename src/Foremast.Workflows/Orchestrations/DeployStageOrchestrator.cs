@@ -39,7 +39,7 @@ public sealed class DeployStageOrchestrator : TaskOrchestrator<DeployStageInput,
             DeployHealth health;
             try
             {
-                health = await context.CallActivityAsync<DeployHealth>(nameof(CheckDeployHealthActivity), new CheckDeployHealthInput(input.Stage, handle), retry);
+                health = await context.CallActivityAsync<DeployHealth>(nameof(CheckDeployHealthActivity), new CheckDeployHealthInput(input.Stage, handle, checks), retry);
             }
             catch (TaskFailedException ex)
             {

@@ -136,6 +136,43 @@ public sealed class DnsResourceTests(MotoServer moto, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task Secondary_failover_record_is_refused_when_no_region_of_the_env_is_the_primary_region_until_a_primary_exists()
+    {
+        // prod in two regions, neither of them primary_region (us-east-1 by default): every region would write a SECONDARY.
+        var ctx = ExampleStage.Context("prod", "ap-southeast-1", edit: s =>
+        {
+            s["elb"]!.AsObject()["ports"] = new JsonArray(new JsonObject { ["loadbalancer"] = "HTTP:80", ["instance"] = "HTTP:8080" });
+            s["regions"] = new JsonObject { ["ap-southeast-1"] = new JsonObject(), ["ap-southeast-2"] = new JsonObject() };
+        }).WithDomain("five.test");
+        var (session, zones, lb) = await PrepareAsync(ctx, "external", "10.35");
+        var log = new CallLog();
+        var dns = new DnsResource(AwsTestClients.Builder(moto.Url, log));
+
+        var refused = await Assert.ThrowsAsync<AwsOperationException>(() => dns.ConvergeAsync(ctx, default));
+        var dryRefused = await Assert.ThrowsAsync<AwsOperationException>(() => dns.ConvergeAsync(ctx with { DryRun = true }, default));
+
+        Assert.Equal(
+            "dns webshopacme: SECONDARY failover record webshop.acme.prod.five.test in prod.five.test (public) has no PRIMARY: pipeline.json primary_region is \"us-east-1\", " +
+            "which is not one of the regions of application-master-prod.json (ap-southeast-1, ap-southeast-2), so no region writes the PRIMARY failover record; " +
+            "add it to regions, set primary_region to one of them, or set dns.failover_dns to false",
+            refused.Message);
+        Assert.Equal(refused.Message, dryRefused.Message);
+        Assert.Empty(log.Writes);
+
+        // A PRIMARY made elsewhere (by hand, another config) is enough: then the SECONDARY joins it.
+        foreach (var zone in new[] { zones.Private, zones.Public })
+        {
+            await new Route53Client(session.Route53).ChangeResourceRecordSetsAsync(new HostedZone(zone, "", false),
+                [new RecordChange("UPSERT", new ResourceRecordSet("webshop.acme.prod.five.test", "A", null, [], new AliasTarget(lb.CanonicalHostedZoneId, "dualstack." + lb.DnsName, true), "by-hand", "PRIMARY"))],
+                "by hand", default);
+        }
+
+        var applied = (await dns.ConvergeAsync(ctx, default)).Changes;
+        Assert.Equal(Verbs.Created, applied.Single(c => c.Name == "webshop.acme.prod.five.test").Verb);
+        Assert.Contains(await RecordsAsync(session, zones.Public, "webshop.acme.prod.five.test", "A"), r => r.Failover == "SECONDARY");
+    }
+
+    [Fact]
     public async Task Missing_load_balancer_fails_with_one_line_but_a_dry_run_reports_would_create()
     {
         var ctx = ExampleStage.Context("dev", "eu-west-1").WithDomain("four.test");

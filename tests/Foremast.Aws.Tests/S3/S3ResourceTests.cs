@@ -36,8 +36,9 @@ public sealed class S3ResourceTests(MotoServer moto) : IClassFixture<MotoServer>
 
         Assert.Equal("unchanged s3 one-site", Line(again.Changes.Single()));
         Assert.Empty(log.Writes);
-        Assert.Equal(6, log.Calls.Count);
-        Assert.Equal(11, firstCalls);
+        // HeadBucket and one read per part (policy, website, cors, logging, lifecycle, versioning, encryption, tags).
+        Assert.Equal(9, log.Calls.Count);
+        Assert.Equal(14, firstCalls);
     }
 
     [Fact]
@@ -69,6 +70,67 @@ public sealed class S3ResourceTests(MotoServer moto) : IClassFixture<MotoServer>
         log.Clear();
         Assert.Equal("unchanged", (await new S3Resource(clients).ConvergeAsync(changed, default)).Changes.Single().Verb);
         Assert.Empty(log.Writes);
+    }
+
+    [Fact]
+    public async Task Website_cors_access_logging_and_lifecycle_converge_and_go_when_the_config_drops_them()
+    {
+        var log = new CallLog();
+        var clients = AwsTestClients.Builder(moto.Url, log);
+        var s3 = clients.Session(Site("six").Target).S3;
+        // The log bucket exists already, writable by S3's log delivery (S3 refuses logging into a bucket without that grant).
+        await s3.PutBucketAsync(new PutBucketRequest { BucketName = "six-logs", CannedACL = S3CannedACL.LogDeliveryWrite });
+        var context = Site("six").WithSettings(s =>
+        {
+            var block = s["s3"]!.AsObject();
+            block["website"] = new JsonObject { ["enabled"] = true };
+            block["cors"] = JsonNode.Parse("""{"enabled": true, "cors_rules": [{"cors_headers": ["*"], "cors_methods": ["GET", "HEAD"], "cors_origins": ["https://shop.example.com"], "cors_expose_headers": ["ETag"]}]}""");
+            block["logging"] = JsonNode.Parse("""{"enabled": true, "logging_bucket": "six-logs"}""");
+            block["lifecycle"] = JsonNode.Parse("""{"enabled": true, "lifecycle_rules": [{"ID": "old-builds", "Status": "Enabled", "Filter": {"Prefix": "builds/"}, "Expiration": {"Days": 30}}, {}]}""");
+        });
+
+        var created = await new S3Resource(clients).ConvergeAsync(context, default);
+
+        Assert.Equal("created s3 six-site: acl private; policy set; website index.html, 404.html; cors 1 rule; logging to six-logs/sitesix/; lifecycle old-builds; versioning Enabled; encryption AES256; tags app_group, app_name, cost, team", Line(created.Changes.Single()));
+        var cors = (await s3.GetCORSConfigurationAsync(new GetCORSConfigurationRequest { BucketName = "six-site" })).Configuration.Rules.Single();
+        Assert.Equal(("GET,HEAD", "https://shop.example.com", "ETag", 600), (string.Join(',', cors.AllowedMethods), string.Join(',', cors.AllowedOrigins), string.Join(',', cors.ExposeHeaders), cors.MaxAgeSeconds));
+        var logging = (await s3.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = "six-site" })).BucketLoggingConfig;
+        Assert.Equal(("six-logs", "sitesix/"), (logging.TargetBucketName, logging.TargetPrefix));
+        var rule = (await s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = "six-site" })).Configuration.Rules.Single();
+        Assert.Equal(("old-builds", 30), (rule.Id, rule.Expiration.Days));
+
+        log.Clear();
+        Assert.Equal("unchanged", (await new S3Resource(clients).ConvergeAsync(context, default)).Changes.Single().Verb);
+        Assert.Empty(log.Writes);
+
+        // Website off takes CORS with it (Foremast's rule); logging and lifecycle switched off go too.
+        var dropped = context.WithSettings(s =>
+        {
+            var block = s["s3"]!.AsObject();
+            block["website"] = new JsonObject { ["enabled"] = false };
+            block["logging"] = new JsonObject { ["enabled"] = false };
+            block["lifecycle"] = new JsonObject { ["enabled"] = false };
+        });
+        var before = await new S3Resource(clients).ConvergeAsync(dropped.Dry(), default);
+        log.Clear();
+        var after = await new S3Resource(clients).ConvergeAsync(dropped, default);
+
+        Assert.Equal("would update s3 six-site: website removed; cors removed; logging off; lifecycle removed", Line(before.Changes.Single()));
+        Assert.Equal("updated s3 six-site: website removed; cors removed; logging off; lifecycle removed", Line(after.Changes.Single()));
+        Assert.Equal(["DELETE /six-site/", "DELETE /six-site/", "PUT /six-site/", "DELETE /six-site/"], log.Writes.Select(w => w.Operation));
+        Assert.Null((await s3.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = "six-site" })).BucketLoggingConfig?.TargetBucketName);
+        Assert.Null(await S3Reads.OptionalAsync("test", "GetBucketCors", () => s3.GetCORSConfigurationAsync(new GetCORSConfigurationRequest { BucketName = "six-site" })));
+        Assert.Equal("unchanged", (await new S3Resource(clients).ConvergeAsync(dropped, default)).Changes.Single().Verb);
+    }
+
+    [Fact]
+    public async Task Lifecycle_rule_key_this_engine_does_not_map_is_refused_with_its_path()
+    {
+        var context = Site("seven").WithSettings(s => s["s3"]!["lifecycle"] = JsonNode.Parse("""{"enabled": true, "lifecycle_rules": [{"ID": "x", "Status": "Enabled", "Filter": {"Prefix": ""}, "Expiration": {"Days": 1}, "Tagging": {}}]}"""));
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => new S3Resource(AwsTestClients.Builder(moto.Url)).ConvergeAsync(context.Dry(), default));
+
+        Assert.StartsWith("s3.lifecycle.lifecycle_rules[0] (application-master-dev.json).Tagging: not supported here; a rule may use ID, Status, Prefix, Filter", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

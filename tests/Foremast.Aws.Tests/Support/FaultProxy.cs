@@ -43,6 +43,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
     private readonly ConcurrentQueue<(ProxiedCall, string)> _requests = new();
     private readonly List<Rule> _rules = [];
     private readonly List<Func<ProxiedCall, string, string?>> _rewrites = [];
+    private readonly List<HeldAnswers> _holds = [];
 
     private FaultProxy(WebApplication app, Uri target)
     {
@@ -89,6 +90,14 @@ public sealed partial class FaultProxy : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Forwards matching calls but keeps moto's answer until <see cref="HeldAnswers.Release"/>.</summary>
+    public HeldAnswers Hold(Func<ProxiedCall, bool> match)
+    {
+        var held = new HeldAnswers(match);
+        lock (_holds) _holds.Add(held);
+        return held;
+    }
+
     public void ClearRewrites()
     {
         lock (_rewrites) _rewrites.Clear();
@@ -123,6 +132,10 @@ public sealed partial class FaultProxy : IAsyncDisposable
         forward.Headers.Host = request.Host.Value;
         using var response = await _forward.SendAsync(forward, context.RequestAborted);
         var answer = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        HeldAnswers? hold;
+        lock (_holds) hold = _holds.FirstOrDefault(h => h.Holds(call));
+        if (hold is not null) await hold.WaitAsync(context.RequestAborted);
+        if (context.RequestAborted.IsCancellationRequested) return;
         var rewritten = Rewritten(call, answer);
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))

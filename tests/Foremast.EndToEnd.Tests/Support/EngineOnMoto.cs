@@ -67,7 +67,8 @@ public sealed class EngineOnMoto : IAsyncDisposable
     }
 
     /// <summary>Starts a real (not dry) run and waits for its end; durable timers run in real time, so every wait is short.</summary>
-    public async Task<DeploymentRunResult> RunAsync(Foremast.Core.Config.ConfigSnapshot snapshot, ArtifactRef artifact, TimeSpan timeout)
+    /// <param name="tune">Changes the run's options (e.g. a short deploy timeout).</param>
+    public async Task<DeploymentRunResult> RunAsync(Foremast.Core.Config.ConfigSnapshot snapshot, ArtifactRef artifact, TimeSpan timeout, Func<RunOptions, RunOptions>? tune = null)
     {
         var runId = $"e2e-{Guid.NewGuid():N}";
         var options = new RunOptions(
@@ -75,6 +76,7 @@ public sealed class EngineOnMoto : IAsyncDisposable
             CheckpointTimeout: TimeSpan.FromMinutes(5),
             HealthPollInterval: TimeSpan.FromMilliseconds(300),
             RetryFirstDelay: TimeSpan.FromMilliseconds(200));
+        options = tune?.Invoke(options) ?? options;
         await Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(DeploymentRunOrchestrator), new DeploymentRunInput(runId, snapshot, artifact, options), new StartOrchestrationOptions(InstanceId: runId));
         using var cancel = new CancellationTokenSource(timeout);

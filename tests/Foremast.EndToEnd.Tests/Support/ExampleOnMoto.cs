@@ -23,10 +23,12 @@ public static class ExampleOnMoto
 
     public static readonly IReadOnlyDictionary<string, string> Accounts = new Dictionary<string, string> { ["dev"] = "111111111111", ["stage"] = "222222222222" };
 
-    public static async Task<MotoAccounts> SeedAsync(string motoUrl)
+    /// <param name="envs">The envs to seed (default both).</param>
+    public static async Task<MotoAccounts> SeedAsync(string motoUrl, params string[] envs)
     {
-        var accounts = await MotoAccounts.CreateAsync(motoUrl, Accounts);
-        foreach (var env in Accounts.Keys)
+        var seeded = envs.Length == 0 ? Accounts : Accounts.Where(a => envs.Contains(a.Key)).ToDictionary();
+        var accounts = await MotoAccounts.CreateAsync(motoUrl, seeded);
+        foreach (var env in seeded.Keys)
         {
             var session = Session(motoUrl, accounts, env);
             var network = await ExampleAccount.SeedAsync(session.Ec2, Region);
@@ -43,20 +45,30 @@ public static class ExampleOnMoto
             .Session(new AwsTarget(env, Region, ReadOnly: false, AwsSettings.Empty));
 
     /// <summary>examples/ with pipeline.json's envs cut to dev and stage, stage in us-east-1 only, and no completion webhook.</summary>
-    public static ConfigSnapshot Snapshot(string deployStrategy = "redblack")
+    public static ConfigSnapshot Snapshot(string deployStrategy = "redblack") => Load(["dev", "stage"], stage: stage => stage["deploy_strategy"] = deployStrategy);
+
+    /// <summary>examples/ with dev as the only env (one account, one region): the shortest real EC2 run.</summary>
+    public static ConfigSnapshot DevSnapshot(string deployStrategy = "highlander") => Load(["dev"], dev => dev["deploy_strategy"] = deployStrategy);
+
+    private static ConfigSnapshot Load(string[] envs, Action<JsonObject>? dev = null, Action<JsonObject>? stage = null)
     {
         var dir = Directory.CreateTempSubdirectory("foremast-e2e-").FullName;
         var source = Path.Combine(Fixtures.Examples, "runway");
         var pipeline = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "pipeline.json")))!;
-        pipeline["env"] = new JsonArray("dev", "stage");
+        pipeline["env"] = new JsonArray([.. envs.Select(e => JsonValue.Create(e))]);
         File.WriteAllText(Path.Combine(dir, "pipeline.json"), pipeline.ToJsonString());
-        var dev = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "application-master-dev.json")))!.AsObject();
-        dev.Remove("completion_webhooks");
-        File.WriteAllText(Path.Combine(dir, "application-master-dev.json"), dev.ToJsonString());
-        var stage = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "application-master-stage.json")))!;
-        stage["regions"] = new JsonObject { [Region] = new JsonObject() };
-        stage["deploy_strategy"] = deployStrategy;
-        File.WriteAllText(Path.Combine(dir, "application-master-stage.json"), stage.ToJsonString());
+        var devSettings = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "application-master-dev.json")))!.AsObject();
+        devSettings.Remove("completion_webhooks");
+        dev?.Invoke(devSettings);
+        File.WriteAllText(Path.Combine(dir, "application-master-dev.json"), devSettings.ToJsonString());
+        if (envs.Contains("stage"))
+        {
+            // Only the envs of the run get a file: the run's lookups visit every env that has one.
+            var stageSettings = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "application-master-stage.json")))!.AsObject();
+            stageSettings["regions"] = new JsonObject { [Region] = new JsonObject() };
+            stage?.Invoke(stageSettings);
+            File.WriteAllText(Path.Combine(dir, "application-master-stage.json"), stageSettings.ToJsonString());
+        }
         try
         {
             return RunwayLoader.Load(new LoadRequest(dir, Path.Combine(Fixtures.Examples, "foremast-config.json"), "acme", "webshop")).SnapshotOrThrow();
@@ -71,10 +83,10 @@ public static class ExampleOnMoto
     /// moto never runs user data, so a bake builder never powers itself off: this plays the instance, stopping every running
     /// instance tagged as a bake builder (<see cref="BakeTags.Builder"/>) in the given accounts until disposed.
     /// </summary>
-    public static IAsyncDisposable PlayBakeBuilders(string motoUrl, ICredentialProfileSource accounts)
+    public static IAsyncDisposable PlayBakeBuilders(string motoUrl, MotoAccounts accounts)
     {
         var stop = new CancellationTokenSource();
-        var clients = Accounts.Keys.Select(env => Session(motoUrl, accounts, env).Ec2).ToList();
+        var clients = accounts.AccountIds.Keys.Select(env => Session(motoUrl, accounts, env).Ec2).ToList();
         var loop = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)

@@ -80,4 +80,24 @@ public sealed class MotoState(AwsSession session)
     public async Task<IReadOnlyList<string>> PolicyNamesAsync(string group) =>
         (await session.AutoScaling.CallAsync("DescribePolicies", new QueryParameters().Set("AutoScalingGroupName", group)))
         .Members("ScalingPolicies").Select(p => p.Value("PolicyName")!).Order().ToList();
+
+    /// <summary>Names of the app's launch templates (one per server group).</summary>
+    public async Task<IReadOnlyList<string>> LaunchTemplatesAsync(string app) =>
+        ((await session.Ec2.DescribeLaunchTemplatesAsync(new DescribeLaunchTemplatesRequest())).LaunchTemplates ?? [])
+        .Select(t => t.LaunchTemplateName).Where(n => n.StartsWith(app + "-v", StringComparison.Ordinal)).Order().ToList();
+
+    /// <summary>The load balancers a server group is attached to.</summary>
+    public async Task<IReadOnlyList<string>> GroupLoadBalancersAsync(string group) =>
+        (await session.AutoScaling.CallAsync("DescribeAutoScalingGroups", new QueryParameters().List("AutoScalingGroupNames.member", [group])))
+        .Members("AutoScalingGroups").Single().Members("LoadBalancerNames").Select(n => n.Value).ToList();
+
+    /// <summary>The processes suspended on a server group (a disabled red/black group has <c>AddToLoadBalancer</c> here).</summary>
+    public async Task<IReadOnlyList<string>> SuspendedProcessesAsync(string group) =>
+        (await session.AutoScaling.CallAsync("DescribeAutoScalingGroups", new QueryParameters().List("AutoScalingGroupNames.member", [group])))
+        .Members("AutoScalingGroups").Single().Members("SuspendedProcesses").Select(p => p.Value("ProcessName")!).ToList();
+
+    /// <summary>The accounts an image of this account may be launched from (its launch permissions).</summary>
+    public async Task<IReadOnlyList<string>> LaunchPermissionsAsync(string imageId) =>
+        ((await session.Ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = imageId, Attribute = "launchPermission" })).ImageAttribute.LaunchPermissions ?? [])
+        .Select(p => p.UserId).ToList();
 }

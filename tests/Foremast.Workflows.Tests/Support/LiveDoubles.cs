@@ -25,7 +25,7 @@ public sealed class LiveDeployer(MutationTrap trap) : IDeployer
         return Task.FromResult(new DeployHandle($"{request.App}-v001", request.Region, request.Env ?? ""));
     }
 
-    public Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken)
+    public Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, int probe, CancellationToken cancellationToken)
     {
         trap.Read(request.RunId, "elasticloadbalancing:DescribeInstanceHealth");
         return Task.FromResult(new DeployHealth(HealthState.Healthy, "dry run: nothing deployed"));

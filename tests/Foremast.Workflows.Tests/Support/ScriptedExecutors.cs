@@ -58,9 +58,9 @@ public sealed class ScriptedDeployer(DryRunDeployer inner, StageScript script) :
     public Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken) =>
         inner.StartAsync(request, imageId, cancellationToken);
 
-    public async Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken)
+    public async Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, int probe, CancellationToken cancellationToken)
     {
-        var health = await inner.CheckHealthAsync(request, handle, cancellationToken);
+        var health = await inner.CheckHealthAsync(request, handle, probe, cancellationToken);
         return script.ForcedHealth(request) switch
         {
             HealthState.Failed => new DeployHealth(HealthState.Failed, "2 instances terminated: ELB health check failed"),

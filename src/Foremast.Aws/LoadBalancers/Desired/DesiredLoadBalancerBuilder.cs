@@ -21,7 +21,7 @@ public sealed class DesiredLoadBalancerBuilder(AwsClientBuilder clients)
         var subnets = await new NetworkLookup(session).SubnetsAsync(elb.SubnetPurpose, "elb", ctx.Global.VpcName, cancellationToken).ConfigureAwait(false);
         var vpcId = subnets[0].VpcId;
         var groups = await SecurityGroupsAsync(ctx, session, name, vpcId, cancellationToken).ConfigureAwait(false);
-        var certificates = new CertificateResolver(clients, session);
+        var certificates = new CertificateResolver(clients, session, ctx.Global.TemplatesPath);
         var listeners = new List<DesiredListener>();
         var configured = elb.EffectiveListeners();
         for (var i = 0; i < configured.Count; i++)
@@ -92,8 +92,11 @@ public sealed class DesiredLoadBalancerBuilder(AwsClientBuilder clients)
             ? extras.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)
             : [];
 
-    /// <summary>Foremast's <c>format_cert_name</c>: an ARN as is, otherwise the IAM server certificate of that name in the env's account.</summary>
-    private sealed class CertificateResolver(AwsClientBuilder clients, AwsSession session)
+    /// <summary>
+    /// Foremast's <c>format_cert_name</c>: an ARN as is, otherwise what the optional <c>tlscert_naming</c> template maps the name to
+    /// (<see cref="CertificateNaming"/>), otherwise the IAM server certificate of that name in the env's account.
+    /// </summary>
+    private sealed class CertificateResolver(AwsClientBuilder clients, AwsSession session, string? templatesPath)
     {
         private string? _account;
 
@@ -102,7 +105,8 @@ public sealed class DesiredLoadBalancerBuilder(AwsClientBuilder clients)
             if (string.IsNullOrWhiteSpace(certificate)) return null;
             if (certificate.StartsWith("arn", StringComparison.Ordinal)) return certificate;
             _account ??= await AccountAsync(name, cancellationToken).ConfigureAwait(false);
-            return $"arn:aws:iam::{_account}:server-certificate/{certificate}";
+            return CertificateNaming.Lookup(templatesPath, session.Env, session.Region, _account, certificate)
+                ?? $"arn:aws:iam::{_account}:server-certificate/{certificate}";
         }
 
         private async Task<string> AccountAsync(string name, CancellationToken cancellationToken)

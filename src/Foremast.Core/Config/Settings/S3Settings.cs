@@ -10,6 +10,9 @@ namespace Foremast.Core.Config.Settings;
 /// </summary>
 /// <param name="BucketPolicy">The policy document, or null for <c>{}</c> (Foremast deleted the policy then).</param>
 /// <param name="EncryptionRules">The <c>ServerSideEncryptionConfiguration.Rules</c> when encryption is enabled, else null.</param>
+/// <param name="CorsRules">The CORS rules when <c>s3.cors.enabled</c>, else null (Foremast put them only on a website bucket).</param>
+/// <param name="LifecycleRules">The non-empty entries of <c>s3.lifecycle.lifecycle_rules</c> (boto3's shape) when enabled, else null.</param>
+/// <param name="Logging">Access logging when <c>s3.logging.enabled</c>, else null.</param>
 public sealed record S3Settings(
     bool ArchaiusEnabled,
     bool SharedBucketMaster,
@@ -23,7 +26,10 @@ public sealed record S3Settings(
     string WebsiteIndex,
     string WebsiteError,
     IReadOnlyDictionary<string, string> Tags,
-    IReadOnlyDictionary<string, string> CustomTags)
+    IReadOnlyDictionary<string, string> CustomTags,
+    IReadOnlyList<S3CorsRuleSettings>? CorsRules = null,
+    IReadOnlyList<JsonElement>? LifecycleRules = null,
+    S3LoggingSettings? Logging = null)
 {
     /// <exception cref="ConfigValidationException">A value of the wrong shape.</exception>
     public static S3Settings From(JsonElement doc, string file)
@@ -57,9 +63,61 @@ public sealed record S3Settings(
             Text(website, "index_suffix") ?? "index.html",
             Text(website, "error_document") ?? "404.html",
             Map(Block(s3, "tagging"), "tags", file, "$.s3.tagging.tags", errors),
-            Map(app, "custom_tags", file, "$.app.custom_tags", errors));
+            Map(app, "custom_tags", file, "$.app.custom_tags", errors),
+            CorsOf(Block(s3, "cors"), file, errors),
+            LifecycleOf(Block(s3, "lifecycle"), file, errors),
+            LoggingOf(Block(s3, "logging"), file, errors));
         if (errors.Count > 0) throw new ConfigValidationException(errors);
         return settings;
+    }
+
+    private static List<S3CorsRuleSettings>? CorsOf(JsonElement cors, string file, List<Diagnostic> errors)
+    {
+        if (!Bool(cors, "enabled", false, file, "$.s3.cors.enabled", errors)) return null;
+        var rules = new List<S3CorsRuleSettings>();
+        if (!cors.TryGetProperty("cors_rules", out var list) || list.ValueKind != JsonValueKind.Array) return rules;
+        var i = 0;
+        foreach (var rule in list.EnumerateArray())
+        {
+            var at = $"$.s3.cors.cors_rules[{i++}]";
+            var maxAge = 600;
+            if (rule.TryGetProperty("cors_max_age", out var age) && age.ValueKind != JsonValueKind.Null && !age.TryGetInt32(out maxAge))
+                errors.Add(Diagnostic.Error(file, at + ".cors_max_age", "expected a whole number of seconds"));
+            rules.Add(new S3CorsRuleSettings(
+                Strings(rule, "cors_headers", file, at, errors), Strings(rule, "cors_methods", file, at, errors), Strings(rule, "cors_origins", file, at, errors),
+                Strings(rule, "cors_expose_headers", file, at, errors), maxAge));
+        }
+
+        return rules;
+    }
+
+    private static List<JsonElement>? LifecycleOf(JsonElement lifecycle, string file, List<Diagnostic> errors)
+    {
+        if (!Bool(lifecycle, "enabled", false, file, "$.s3.lifecycle.enabled", errors)) return null;
+        if (!lifecycle.TryGetProperty("lifecycle_rules", out var list) || list.ValueKind != JsonValueKind.Array) return [];
+        // Foremast's default is [{}]: an empty entry is no rule.
+        return list.EnumerateArray().Where(r => r.ValueKind != JsonValueKind.Object || r.EnumerateObject().Any()).Select(r => r.Clone()).ToList();
+    }
+
+    private static S3LoggingSettings? LoggingOf(JsonElement logging, string file, List<Diagnostic> errors)
+    {
+        if (!Bool(logging, "enabled", false, file, "$.s3.logging.enabled", errors)) return null;
+        if (Text(logging, "logging_bucket") is not { Length: > 0 } bucket)
+        {
+            errors.Add(Diagnostic.Error(file, "$.s3.logging.logging_bucket", "expected the name of the bucket that receives the access logs (s3.logging.enabled is true)"));
+            return null;
+        }
+
+        var grants = logging.TryGetProperty("logging_grants", out var g) && g.ValueKind == JsonValueKind.Array ? g.Clone() : JsonElement.Parse("[]");
+        return new S3LoggingSettings(bucket, Text(logging, "logging_bucket_prefix"), grants);
+    }
+
+    private static List<string> Strings(JsonElement block, string key, string file, string at, List<Diagnostic> errors)
+    {
+        if (block.ValueKind != JsonValueKind.Object || !block.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null) return [];
+        if (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)) return v.EnumerateArray().Select(e => e.GetString()!).ToList();
+        errors.Add(Diagnostic.Error(file, $"{at}.{key}", "expected a list of strings"));
+        return [];
     }
 
     private static JsonElement Block(JsonElement parent, string key) =>

@@ -19,7 +19,7 @@ internal static partial class TemplatesPathFiles
         "infrastructure/elb_data.json.j2", "infrastructure/securitygroup_data.json.j2", "infrastructure/dns_upsert.json.j2",
         "infrastructure/dns_failover_upsert.json.j2", "infrastructure/scheduled_actions.json.j2", "infrastructure/autoscaling_policy.json.j2",
         "infrastructure/autoscaling_custom_stepscaling_policy.json.j2", "infrastructure/autoscaling_custom_targettracking_policy.json.j2",
-        "infrastructure/iam_role_policy.json.j2", "infrastructure/iam/tlscert_naming.json.j2", "infrastructure/lambda/s3_event.json.j2",
+        "infrastructure/iam_role_policy.json.j2", "infrastructure/lambda/s3_event.json.j2",
         "destroy/destroy_dns.json.j2", "destroy/destroy_elb.json.j2", "destroy/destroy_sg.json.j2", "slack/pipeline-prepare-ran.j2",
     };
 
@@ -40,6 +40,8 @@ internal static partial class TemplatesPathFiles
         if (files.Count == 0) return;
 
         var used = new HashSet<string>(TemplateStore.BuiltInTemplateNames, StringComparer.Ordinal);
+        // The optional certificate naming hook of the load balancer step (no built-in: used only when present).
+        used.Add("infrastructure/iam/tlscert_naming.json.sbn");
         var envs = settings.Envs.Concat(settings.GcpEnvs).Concat(pipelineEnvs).Distinct().ToList();
         foreach (var t in settings.AllTypes.Append(type))
         {

@@ -22,7 +22,11 @@ public interface IDeployer
 {
     Task<DeployHandle> StartAsync(StageRequest request, string? imageId, CancellationToken cancellationToken);
 
-    Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, CancellationToken cancellationToken);
+    /// <param name="probe">
+    /// Which probe of this deploy it is (1 for the first), counted by the deploy orchestration: durable state that a restarted
+    /// or another engine continues, where a counter in the executor's memory would start over.
+    /// </param>
+    Task<DeployHealth> CheckHealthAsync(StageRequest request, DeployHandle handle, int probe, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes a server group that never became healthy and gives the previous one its traffic back.

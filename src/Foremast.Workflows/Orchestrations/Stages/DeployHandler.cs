@@ -8,7 +8,7 @@ internal sealed class DeployHandler : IStageHandler
     {
         var deploy = await x.Context.CallSubOrchestratorAsync<DeployStageResult>(
             nameof(DeployStageOrchestrator),
-            new DeployStageInput(x.Request, x.Memory.ImageId, x.Stage.Timeout, x.Stage.Definition.Retry, x.Input.Options),
+            new DeployStageInput(x.Request, x.Memory.ImageId, x.Input.Options.DeployTimeout ?? x.Stage.Timeout, x.Stage.Definition.Retry, x.Input.Options),
             new Microsoft.DurableTask.SubOrchestrationOptions(instanceId: $"{x.Context.InstanceId}:deploy:{x.Stage.Env}"));
         if (!deploy.Succeeded) throw new StageFailedException(deploy.Error ?? "deploy failed");
         x.Memory.Deployed(x.Stage.Env, deploy.Handle!);

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Amazon.Runtime;
 using Foremast.Aws.Credentials;
 
-namespace Foremast.EndToEnd.Tests.Support;
+namespace Foremast.Aws.Tests.Support;
 
 /// <summary>
 /// One moto account per env, as production has one AWS account per env: moto tells accounts apart by the access key a
@@ -21,8 +21,10 @@ public sealed class MotoAccounts : ICredentialProfileSource
         using var http = new HttpClient { BaseAddress = new Uri(endpoint) };
         foreach (var (env, account) in accountIds)
         {
-            await IamAsync(http, account, $"Action=CreateUser&UserName=foremast-{env}&Version=2010-05-08");
-            var key = await IamAsync(http, account, $"Action=CreateAccessKey&UserName=foremast-{env}&Version=2010-05-08");
+            // A user of its own per call: tests of one class share their moto, and may each create the same accounts.
+            var user = $"foremast-{env}-{Guid.NewGuid():N}"[..40];
+            await IamAsync(http, account, $"Action=CreateUser&UserName={user}&Version=2010-05-08");
+            var key = await IamAsync(http, account, $"Action=CreateAccessKey&UserName={user}&Version=2010-05-08");
             var id = key.Descendants().First(e => e.Name.LocalName == "AccessKeyId").Value;
             var secret = key.Descendants().First(e => e.Name.LocalName == "SecretAccessKey").Value;
             accounts._keys[env] = new BasicAWSCredentials(id, secret);
@@ -32,6 +34,17 @@ public sealed class MotoAccounts : ICredentialProfileSource
     }
 
     public AWSCredentials For(string env) => _keys[env];
+
+    /// <summary>
+    /// A shared credentials file with a profile per env, for an engine in another process: it finds each env's key where
+    /// Foremast looks first (the profile named after the env) when <c>AWS_SHARED_CREDENTIALS_FILE</c> names this file.
+    /// </summary>
+    public string CredentialsFile() => string.Join('\n', _keys.SelectMany(k => new[]
+    {
+        $"[{k.Key}]",
+        $"aws_access_key_id = {k.Value.GetCredentials().AccessKey}",
+        $"aws_secret_access_key = {k.Value.GetCredentials().SecretKey}",
+    })) + "\n";
 
     public bool TryGetAWSCredentials(string profileName, out AWSCredentials credentials)
     {
