@@ -24,8 +24,8 @@ param configFile string = ''
 @description('IAM role the app assumes with its managed identity token (arn:aws:iam::<account>:role/<name>); empty: AWS calls are refused.')
 param awsRoleArn string = ''
 
-@description('Audience of the managed identity token; the IAM OIDC provider lists it as a client id (audience).')
-param awsAudience string = 'api://AzureADTokenExchange'
+@description('Audience of the managed identity token, e.g. the Application ID URI of an Entra app registration (api://foremast-aws); the IAM OIDC provider lists it as a client id. Required with awsRoleArn.')
+param awsAudience string = ''
 
 @description('Spinnaker Gate URL; empty disables publishing.')
 param gateUrl string = ''

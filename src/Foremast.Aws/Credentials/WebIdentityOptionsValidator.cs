@@ -13,7 +13,7 @@ public sealed class WebIdentityOptionsValidator : IValidateOptions<AwsOptions>
         if (!Amazon.Arn.TryParse(web.RoleArn, out var arn) || arn.Service != "iam" || !arn.Resource.StartsWith("role/", StringComparison.Ordinal))
             return ValidateOptionsResult.Fail($"Foremast:Aws:WebIdentity:RoleArn: expected an IAM role ARN (arn:aws:iam::<account>:role/<name>), got \"{web.RoleArn}\"");
         if (string.IsNullOrWhiteSpace(web.Audience))
-            return ValidateOptionsResult.Fail("Foremast:Aws:WebIdentity:Audience: required with RoleArn (the audience the IAM OIDC provider lists, e.g. api://AzureADTokenExchange)");
+            return ValidateOptionsResult.Fail("Foremast:Aws:WebIdentity:Audience: required with RoleArn (the audience the IAM OIDC provider lists, e.g. api://foremast-aws)");
         if (web.Duration < TimeSpan.FromMinutes(15) || web.Duration > TimeSpan.FromHours(12))
             return ValidateOptionsResult.Fail($"Foremast:Aws:WebIdentity:Duration: expected 00:15:00 to 12:00:00, got {web.Duration}");
         return ValidateOptionsResult.Success;

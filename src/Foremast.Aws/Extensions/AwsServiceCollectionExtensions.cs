@@ -3,6 +3,7 @@ using Foremast.Aws.Credentials;
 using Foremast.Aws.Deploy;
 using Foremast.Aws.Dns;
 using Foremast.Aws.Executors;
+using Foremast.Aws.Health;
 using Foremast.Aws.Iam;
 using Foremast.Aws.LoadBalancers;
 using Foremast.Aws.Lookups;
@@ -32,6 +33,8 @@ public static class AwsServiceCollectionExtensions
             sp.GetRequiredService<AwsCredentialsResolver>(),
             sp.GetServices<IAwsCallObserver>(),
             sp.GetService<ILoggerFactory>()));
+        // GET /api/health's aws field (a host without AWS clients reports "not configured").
+        services.TryAddSingleton(sp => new AwsReachability(sp.GetRequiredService<AwsClientBuilder>(), sp.GetRequiredService<IOptions<AwsOptions>>().Value));
         return services;
     }
 

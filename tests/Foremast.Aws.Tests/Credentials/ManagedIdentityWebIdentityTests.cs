@@ -141,7 +141,7 @@ public sealed class ManagedIdentityWebIdentityTests(MotoServer moto) : IClassFix
 
     [Theory]
     [InlineData("arn:aws:iam::123456789012:user/deployer", null, "Foremast:Aws:WebIdentity:RoleArn: expected an IAM role ARN (arn:aws:iam::<account>:role/<name>), got \"arn:aws:iam::123456789012:user/deployer\"")]
-    [InlineData(Role, "", "Foremast:Aws:WebIdentity:Audience: required with RoleArn (the audience the IAM OIDC provider lists, e.g. api://AzureADTokenExchange)")]
+    [InlineData(Role, "", "Foremast:Aws:WebIdentity:Audience: required with RoleArn (the audience the IAM OIDC provider lists, e.g. api://foremast-aws)")]
     public void Half_configured_exchange_fails_validation_with_one_line(string role, string? audience, string expected)
     {
         var result = new WebIdentityOptionsValidator().Validate(null, new AwsOptions { WebIdentity = new WebIdentityOptions { RoleArn = role, Audience = audience } });

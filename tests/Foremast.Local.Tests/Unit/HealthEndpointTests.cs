@@ -3,6 +3,7 @@ using DurableTask.Core;
 using Foremast.Local.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Foremast.Local.Tests.Unit;
@@ -15,13 +16,14 @@ public sealed class HealthEndpointTests
         var storage = DispatchProxy.Create<IOrchestrationServiceClient, UnreachableStorage>();
         var options = Options.Create(new LocalEngineOptions { TaskHub = "HealthHub", StorageConnectionString = "AccountName=x;AccountKey=secret" });
 
-        var result = await HealthEndpoint.HandleAsync(storage, options, CancellationToken.None);
+        var result = await HealthEndpoint.HandleAsync(storage, options, new ServiceCollection().BuildServiceProvider(), CancellationToken.None);
 
         var json = Assert.IsType<JsonHttpResult<HealthReport>>(result);
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, json.StatusCode);
         Assert.Equal(("unhealthy", "HealthHub"), (json.Value!.Status, json.Value.TaskHub));
         Assert.Contains("connection refused", json.Value.Storage, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", json.Value.Storage, StringComparison.Ordinal);
+        Assert.Equal("not configured", json.Value.Aws!.Reachable);
     }
 
     /// <summary>Every storage call fails the way the Azure SDK does when nothing listens on the port.</summary>
