@@ -33,7 +33,9 @@ public sealed class EngineRestartOnMotoTests(MotoServer moto, ITestOutputHelper 
             : null);
         var hub = TestHubs.New("awskill");
         var log = TempFiles.ActionsLog(hub);
-        var environment = new Dictionary<string, string>(Recovery)
+        // FastRecovery's 8 s visibility timeouts, not shorter: under CI load one orchestration episode can outlast a 4 s
+        // timeout, its message is then handed out twice and the run stalls (PopReceiptMismatch).
+        var environment = new Dictionary<string, string>(TestHubs.FastRecovery)
         {
             ["Foremast__Aws__Enabled"] = "true",
             ["Foremast__Aws__EndpointUrl"] = proxy.Url,
@@ -103,17 +105,6 @@ public sealed class EngineRestartOnMotoTests(MotoServer moto, ITestOutputHelper 
         Assert.Equal([$"{App}-v000"], await dev.LaunchTemplatesAsync(App));
         Assert.Equal(1, proxy.Calls.Count(c => c.Operation == "CreateAutoScalingGroup"));
     }
-
-    /// <summary>Shorter than <see cref="TestHubs.FastRecovery"/>: the killed engine's partitions and its in-flight activity are free again within 3-4 s.</summary>
-    private static readonly IReadOnlyDictionary<string, string> Recovery = new Dictionary<string, string>
-    {
-        ["Foremast__Local__LeaseInterval"] = "00:00:03",
-        ["Foremast__Local__LeaseRenewInterval"] = "00:00:01",
-        ["Foremast__Local__LeaseAcquireInterval"] = "00:00:00.500",
-        ["Foremast__Local__ControlQueueVisibilityTimeout"] = "00:00:04",
-        ["Foremast__Local__WorkItemQueueVisibilityTimeout"] = "00:00:04",
-        ["Foremast__Local__MaxQueuePollingInterval"] = "00:00:00.200",
-    };
 
     private static int HealthProbes(FaultProxy proxy) => proxy.Calls.Count(c => c.Operation == "DescribeInstanceHealth");
 }
