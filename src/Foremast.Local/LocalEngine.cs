@@ -42,7 +42,7 @@ public static class LocalEngine
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         // Live AWS executors come first (the workflow layer's recorders are only defaults) when this machine names an AWS account.
-        if (AwsActivation.IsEnabled(builder.Configuration.GetValue<bool?>(AwsActivation.EnabledKey))) builder.Services.AddForemastAwsExecutors();
+        if (AwsActivation.IsEnabled(builder.Configuration.GetValue<bool?>(AwsActivation.EnabledKey), webIdentityRoleArn: builder.Configuration[AwsActivation.WebIdentityRoleArnKey])) builder.Services.AddForemastAwsExecutors();
         builder.Services.AddForemastLocalEngine();
         // Traces, metrics and logs through OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; console only when asked (docs/operability.md).
         builder.Services.AddForemastTelemetry(builder.Configuration, "foremast-engine");

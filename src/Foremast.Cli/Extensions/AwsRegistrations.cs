@@ -10,6 +10,6 @@ public static class AwsRegistrations
     public static void Configure(IServiceCollection services)
     {
         var enabled = bool.TryParse(Environment.GetEnvironmentVariable("Foremast__Aws__Enabled"), out var value) ? value : (bool?)null;
-        if (AwsActivation.IsEnabled(enabled)) services.AddForemastAwsExecutors();
+        if (AwsActivation.IsEnabled(enabled, webIdentityRoleArn: Environment.GetEnvironmentVariable("Foremast__Aws__WebIdentity__RoleArn"))) services.AddForemastAwsExecutors();
     }
 }
