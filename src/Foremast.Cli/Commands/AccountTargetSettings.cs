@@ -7,12 +7,8 @@ namespace Foremast.Cli.Commands;
 /// Options of the commands that work on the live account for a runway directory (<c>infra</c>, <c>diff</c>, <c>autoscaling</c>);
 /// absent ones fall back to Foremast's environment variables (see <see cref="Infra.InfraArguments"/>).
 /// </summary>
-public class AccountTargetSettings : CommandSettings
+public class AccountTargetSettings : ForemastEnvSettings
 {
-    [CommandArgument(0, "[runway-dir]")]
-    [Description("Directory holding pipeline.json and application-master-{env}.json; defaults to $RUNWAY_DIR.")]
-    public string? RunwayDirectory { get; init; }
-
     [CommandOption("--env <ENV>")]
     [Description("The env; defaults to $ENV.")]
     public string? Env { get; init; }
@@ -24,12 +20,4 @@ public class AccountTargetSettings : CommandSettings
     [CommandOption("--config <FILE>")]
     [Description("Global Foremast config JSON (the sections of config.py).")]
     public string? ConfigFile { get; init; }
-
-    [CommandOption("--project <PROJECT>")]
-    [Description("Git group; defaults to $PROJECT.")]
-    public string? Project { get; init; }
-
-    [CommandOption("--repo <REPO>")]
-    [Description("Git repository; defaults to $GIT_REPO.")]
-    public string? Repo { get; init; }
 }

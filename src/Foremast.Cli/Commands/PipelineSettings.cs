@@ -7,23 +7,11 @@ namespace Foremast.Cli.Commands;
 /// <c>foremast pipeline app|onetime</c>, Foremast's entry points: every input may come from the environment a
 /// Foremast Jenkins job already sets (<c>RUNWAY_DIR</c>, <c>PROJECT</c>, <c>GIT_REPO</c>, <c>ENV</c>, <c>EMAIL</c>).
 /// </summary>
-public class PipelineSettings : CommandSettings
+public class PipelineSettings : ForemastEnvSettings
 {
-    [CommandArgument(0, "[runway-dir]")]
-    [Description("Directory holding pipeline.json and application-master-{env}.json; defaults to $RUNWAY_DIR.")]
-    public string? RunwayDirectory { get; init; }
-
     [CommandOption("--config <FILE>")]
     [Description("Global Foremast config (.json, INI .cfg or config.py); found as the other commands find it when absent.")]
     public string? ConfigFile { get; init; }
-
-    [CommandOption("--project <PROJECT>")]
-    [Description("Git group; defaults to $PROJECT.")]
-    public string? Project { get; init; }
-
-    [CommandOption("--repo <REPO>")]
-    [Description("Git repository; defaults to $GIT_REPO.")]
-    public string? Repo { get; init; }
 
     [CommandOption("--lookups <FILE>")]
     [Description("Environment facts as JSON (amis, availability_zones, accounts, pipelines), as for foremast generate.")]
