@@ -77,7 +77,7 @@ public sealed class CliRobustnessTests : IDisposable
     {
         // The catalog derives names from class names (ValidateCommand → validate, PipelineAppCommand → pipeline app);
         // each must be a command the app actually runs, or did-you-mean and usage lines would name ghosts.
-        foreach (var command in Foremast.Cli.Errors.CommandCatalog.Commands.Keys)
+        foreach (var command in ForemastApp.Catalog.Commands.Keys)
         {
             var (code, output, error) = CliRunner.Run([.. command.Split(' '), "--help"]);
             Assert.True(code == 0 && output.Contains("USAGE", StringComparison.Ordinal), $"foremast {command} --help: exit {code}\n{output}{error}");
@@ -162,7 +162,7 @@ public sealed class CliRobustnessTests : IDisposable
             .Replace("{manual-dir}", Path.Combine(_tmp, "manual-dir"), StringComparison.Ordinal)
             .Replace("{manual-null}", Path.Combine(_tmp, "manual-null"), StringComparison.Ordinal)
             .Replace("{manual-twice}", Path.Combine(_tmp, "manual-twice"), StringComparison.Ordinal)
-            .Replace("{commands}", string.Join(", ", Foremast.Cli.Errors.CommandCatalog.TopLevel), StringComparison.Ordinal)
+            .Replace("{commands}", string.Join(", ", ForemastApp.Catalog.TopLevel), StringComparison.Ordinal)
             .Replace("{tmp}", _tmp, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,7 @@ internal static class PipelineRunner
         var output = settings.OutputDirectory ?? Directory.CreateTempSubdirectory("foremast-pipelines-").FullName;
         try
         {
-            var generated = await new GenerateCommand(services).ExecuteAsync(context, new GenerateCommand.Settings
+            var generated = await new GenerateCommand(new Infra.AwsAccountLookups(services)).ExecuteAsync(context, new GenerateCommand.Settings
             {
                 RunwayDirectory = runway, ConfigFile = settings.ConfigFile, Project = settings.Project, Repo = settings.Repo,
                 LookupsFile = settings.LookupsFile, OutputDirectory = output, OnetimeEnv = onetimeEnv,

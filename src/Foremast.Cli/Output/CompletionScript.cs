@@ -12,13 +12,14 @@ public static class CompletionScript
 {
     public static string Bash()
     {
-        var commands = CommandCatalog.Commands;
+        var catalog = ForemastApp.Catalog;
+        var commands = catalog.Commands;
         var text = new StringBuilder();
         text.AppendLine("# foremast completion (bash): source <(foremast completion bash)");
         text.AppendLine("_foremast() {");
         text.AppendLine("  local cur=\"${COMP_WORDS[COMP_CWORD]}\" cmd=\"${COMP_WORDS[1]:-}\" opts=\"\"");
         text.AppendLine("  if [ \"$COMP_CWORD\" -eq 1 ]; then");
-        text.AppendLine($"    COMPREPLY=($(compgen -W \"{string.Join(' ', CommandCatalog.TopLevel)} --help --version\" -- \"$cur\")); return");
+        text.AppendLine($"    COMPREPLY=($(compgen -W \"{string.Join(' ', catalog.TopLevel)} --help --version\" -- \"$cur\")); return");
         text.AppendLine("  fi");
         foreach (var branch in CommandCatalog.Branches.Order(StringComparer.Ordinal))
         {

@@ -53,7 +53,8 @@ public static class JsonFileReader
 
     private static (long Line, long Column) SecondOccurrence(string text, string key)
     {
-        var quoted = JsonSerializer.Serialize(key);
+        // The key as the file spells it: JSON-escaped as the serializer would (without reflection, for the native foremast).
+        var quoted = $"\"{JsonEncodedText.Encode(key)}\"";
         var matches = Regex.Matches(text, Regex.Escape(quoted) + "\\s*:");
         if (matches.Count < 2) return (1, 1);
         var index = matches[1].Index;

@@ -4,29 +4,27 @@ using Spectre.Console.Cli;
 namespace Foremast.Cli.Errors;
 
 /// <summary>
-/// The commands and options the app knows, read from the command types themselves, so the did-you-mean and the
-/// usage line stay right as commands are added without a list to keep in step.
+/// The commands and options an app offers, read from its command types, so the did-you-mean, the usage line and the
+/// completion script stay right as commands are added without a list to keep in step.
 /// </summary>
-public static class CommandCatalog
+public sealed class CommandCatalog(IReadOnlyList<CliCommand> commands)
 {
-    /// <summary>Command name → settings type, from every Command&lt;T&gt; / AsyncCommand&lt;T&gt; in this assembly named <c>XCommand</c>.</summary>
     /// <summary>Command groups (<c>foremast pipeline app</c>): the first word of a two-word command, and its class name prefix.</summary>
     public static IReadOnlySet<string> Branches { get; } = new HashSet<string>(StringComparer.Ordinal) { "pipeline" };
 
-    /// <summary>Command name ("validate", "pipeline app") → settings type, from every Command&lt;T&gt; / AsyncCommand&lt;T&gt; named <c>XCommand</c>.</summary>
-    public static IReadOnlyDictionary<string, Type> Commands => LazyCommands.Value;
+    /// <summary>Command name ("validate", "pipeline app") → settings type, from each Command&lt;T&gt; / AsyncCommand&lt;T&gt; named <c>XCommand</c>.</summary>
+    public IReadOnlyDictionary<string, Type> Commands => _commands.Value;
 
-    // Read on error paths only: walking every type of the assembly loads the engine's assemblies (their types appear in
-    // base types and interfaces), which a successful validate/plan/generate must not pay for (cold start).
-    private static readonly Lazy<IReadOnlyDictionary<string, Type>> LazyCommands = new(() => typeof(CommandCatalog).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, IsClass: true } && t.Name.EndsWith("Command", StringComparison.Ordinal) && SettingsOf(t) is not null)
-        .ToDictionary(t => NameOf(t.Name[..^"Command".Length]), t => SettingsOf(t)!, StringComparer.Ordinal));
+    // Read on error paths and for completion only: a successful validate/plan/generate must not pay for reflecting over
+    // every command's settings (cold start).
+    private readonly Lazy<IReadOnlyDictionary<string, Type>> _commands = new(() => commands.SelectMany(c => c.Types)
+        .ToDictionary(t => NameOf(t.Name[..^"Command".Length]), t => SettingsOf(t) ?? throw new InvalidOperationException($"{t.Name} is not a Command<T>"), StringComparer.Ordinal));
 
     /// <summary>The first words a command line may start with.</summary>
-    public static IEnumerable<string> TopLevel => Commands.Keys.Select(k => k.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal);
+    public IEnumerable<string> TopLevel => Commands.Keys.Select(k => k.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>The command a command line names ("pipeline app" for <c>pipeline app dir</c>), or null.</summary>
-    public static string? KeyOf(IReadOnlyList<string> args)
+    public string? KeyOf(IReadOnlyList<string> args)
     {
         if (args.Count == 0) return null;
         var key = args.Count > 1 && Branches.Contains(args[0]) ? $"{args[0]} {args[1]}" : args[0];
@@ -53,7 +51,7 @@ public static class CommandCatalog
             .SelectMany(o => o.LongNames.Select(n => "--" + n)).Append("--help");
 
     /// <summary>"foremast generate &lt;runway-dir&gt; [OPTIONS]".</summary>
-    public static string Usage(string command)
+    public string Usage(string command)
     {
         if (!Commands.TryGetValue(command, out var settings)) return "foremast <COMMAND> [OPTIONS] (foremast --help lists the commands)";
         var arguments = Members(settings).Select(p => p.GetCustomAttribute<CommandArgumentAttribute>()).OfType<CommandArgumentAttribute>()

@@ -11,16 +11,16 @@ namespace Foremast.Cli.Errors;
 /// </summary>
 public static partial class CliErrorHandler
 {
-    public static int Handle(Exception exception, IReadOnlyList<string> args)
+    public static int Handle(Exception exception, IReadOnlyList<string> args, CommandCatalog catalog)
     {
-        var command = CommandCatalog.KeyOf(args);
+        var command = catalog.KeyOf(args);
         switch (exception)
         {
             case UsageException usage:
-                Write($"error: {usage.Message}", usage.ShowUsage ? usage.Command ?? command : null);
+                Write($"error: {usage.Message}", usage.ShowUsage ? usage.Command ?? command : null, catalog);
                 return ExitCodes.Invalid;
             case CommandParseException or CommandRuntimeException:
-                Write($"error: {Explain(exception.Message, command, args)}", command ?? "");
+                Write($"error: {Explain(exception.Message, command, args, catalog)}", command ?? "", catalog);
                 return ExitCodes.Invalid;
             case OperationCanceledException:
                 Console.Error.WriteLine("error: cancelled");
@@ -31,16 +31,16 @@ public static partial class CliErrorHandler
         }
     }
 
-    private static string Explain(string message, string? command, IReadOnlyList<string> args)
+    private static string Explain(string message, string? command, IReadOnlyList<string> args, CommandCatalog catalog)
     {
         message = FirstLine(message).TrimEnd('.');
-        if (ForemastCommandHints.For(args) is { } hint) return hint;
+        if (ForemastCommandHints.For(args, catalog) is { } hint) return hint;
         if (UnknownCommand().Match(message) is { Success: true } c)
         {
             // Within a group ("pipeline ap") the candidates are the group's own commands.
             var known = args.Count > 1 && CommandCatalog.Branches.Contains(args[0]) && args[1] == c.Groups[1].Value
-                ? CommandCatalog.Commands.Keys.Where(k => k.StartsWith(args[0] + " ", StringComparison.Ordinal)).Select(k => k[(args[0].Length + 1)..]).Order(StringComparer.Ordinal).ToList()
-                : CommandCatalog.TopLevel.ToList();
+                ? catalog.Commands.Keys.Where(k => k.StartsWith(args[0] + " ", StringComparison.Ordinal)).Select(k => k[(args[0].Length + 1)..]).Order(StringComparer.Ordinal).ToList()
+                : catalog.TopLevel.ToList();
             var suggestion = DidYouMean.Suggest(c.Groups[1].Value, known);
             return $"unknown command \"{c.Groups[1].Value}\"{(suggestion is null ? $" (commands: {string.Join(", ", known)})" : $"; did you mean \"{suggestion}\"?")}";
         }
@@ -49,7 +49,7 @@ public static partial class CliErrorHandler
         {
             var bare = o.Groups[1].Value.TrimStart('-');
             var name = args.Contains("-" + bare) && !args.Contains("--" + bare) ? "-" + bare : "--" + bare;
-            var suggestion = DidYouMean.Suggest(name, CommandCatalog.LongOptions(CommandCatalog.Commands[command]));
+            var suggestion = DidYouMean.Suggest(name, CommandCatalog.LongOptions(catalog.Commands[command]));
             return $"unknown option {name} for {command}{(suggestion is null ? "" : $"; did you mean {suggestion}?")}";
         }
 
@@ -82,10 +82,10 @@ public static partial class CliErrorHandler
         return -1;
     }
 
-    private static void Write(string line, string? command)
+    private static void Write(string line, string? command, CommandCatalog catalog)
     {
         Console.Error.WriteLine(line);
-        if (command is not null) Console.Error.WriteLine($"usage: {CommandCatalog.Usage(command)}");
+        if (command is not null) Console.Error.WriteLine($"usage: {catalog.Usage(command)}");
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');

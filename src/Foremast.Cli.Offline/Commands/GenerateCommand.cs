@@ -1,21 +1,18 @@
 using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Foremast.Aws.Lookups;
 using Foremast.Cli.Errors;
-using Foremast.Cli.Infra;
 using Foremast.Cli.Output;
 using Foremast.Core.Config;
 using Foremast.Core.Templates;
 using Foremast.Spinnaker.Generator;
 using Foremast.Spinnaker.Lookups;
-using Foremast.Workflows.Execution;
 using Spectre.Console.Cli;
 
 namespace Foremast.Cli.Commands;
 
 /// <summary><c>foremast generate</c>: writes the Spinnaker pipelines Foremast's prepare-app-pipeline would post.</summary>
-public sealed class GenerateCommand(InfraServices services) : AsyncCommand<GenerateCommand.Settings>
+public sealed class GenerateCommand(IAccountLookups account) : AsyncCommand<GenerateCommand.Settings>
 {
     /// <summary>The <c>--lookups</c> value that reads the account instead of a file.</summary>
     public const string AwsLookups = "aws";
@@ -60,9 +57,9 @@ public sealed class GenerateCommand(InfraServices services) : AsyncCommand<Gener
         IEnvironmentLookups lookups;
         try
         {
-            lookups = settings.LookupsFile == AwsLookups ? await LiveLookupsAsync(snapshot, cancellationToken) : LookupsFile.Read(settings.LookupsFile!);
+            lookups = settings.LookupsFile == AwsLookups ? await account.ReadAsync(snapshot, cancellationToken) : LookupsFile.Read(settings.LookupsFile!);
         }
-        catch (PermanentExecutorException e)
+        catch (AccountLookupsException e)
         {
             Console.Error.WriteLine($"error: --lookups aws: {e.Message}");
             return ExitCodes.Failed;
@@ -108,9 +105,4 @@ public sealed class GenerateCommand(InfraServices services) : AsyncCommand<Gener
             yield return $"{RunwayLoader.EnvFile(env)}: $.regions: warning: env \"{env}\" deploys nowhere: the lookups list no subnets (availability_zones) for it in {string.Join(", ", regions)}";
         }
     }
-
-    private async Task<IEnvironmentLookups> LiveLookupsAsync(ConfigSnapshot snapshot, CancellationToken cancellationToken) =>
-        services.Optional<AwsEnvironmentLookups>() is { } aws
-            ? await aws.ForAsync(snapshot, cancellationToken)
-            : throw new PermanentExecutorException("no AWS account is configured here (AWS credentials or Foremast__Aws__Enabled=true)");
 }

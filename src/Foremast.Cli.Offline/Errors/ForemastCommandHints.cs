@@ -18,7 +18,7 @@ public static class ForemastCommandHints
     };
 
     /// <summary>The answer for a command line naming a Foremast command that is not registered here, else null.</summary>
-    public static string? For(IReadOnlyList<string> args)
+    public static string? For(IReadOnlyList<string> args, CommandCatalog catalog)
     {
         if (args.Count == 0) return null;
         if (args[0] == "validate" && args.Count > 1 && args[1] is "all" or "gate" && !Directory.Exists(args[1]))
@@ -27,6 +27,6 @@ public static class ForemastCommandHints
         }
 
         // The catalog is read only for a hinted name (it reflects over every command type).
-        return Hints.TryGetValue(args[0], out var hint) && !CommandCatalog.TopLevel.Contains(args[0]) ? hint : null;
+        return Hints.TryGetValue(args[0], out var hint) && !catalog.TopLevel.Contains(args[0]) ? hint : null;
     }
 }

@@ -8,14 +8,14 @@ namespace Foremast.Cli.Errors;
 /// file and a <c>FILE</c> (or <c>PEM</c>) value must not be a directory. Read from the option templates, so new
 /// commands get the check by declaring <c>--x &lt;DIR&gt;</c> or <c>--y &lt;FILE&gt;</c>.
 /// </summary>
-public sealed class OptionPathInterceptor : ICommandInterceptor
+public sealed class OptionPathInterceptor(CommandCatalog catalog) : ICommandInterceptor
 {
     public void Intercept(CommandContext context, CommandSettings settings)
     {
         // "foremast validate all" was Foremast's Gate check; say so rather than "runway directory all not found".
         // Spectre matched a command, so the line names it.
         var command = CommandCatalog.Named(context.Arguments.ToList());
-        if (command == "validate" && ForemastCommandHints.For(context.Arguments.ToList()) is { } hint) throw new UsageException(hint);
+        if (command == "validate" && ForemastCommandHints.For(context.Arguments.ToList(), catalog) is { } hint) throw new UsageException(hint);
 
         foreach (var property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
