@@ -55,10 +55,16 @@ public sealed class InProcessEngine : IAsyncDisposable
         {
             builder.Logging.AddFilter(category, level => level >= (quiet.Value ? LogLevel.Critical : LogLevel.Warning));
         }
+        // A start that fails or is stopped (Ctrl+C during Azurite's first-use install) is reported by the command in one
+        // line; the host's own "Hosting failed to start" would add a stack trace. Its later messages (a background
+        // service that failed) still show.
+        var starting = new StrongBox<bool>(true);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", level => !starting.Value && level >= LogLevel.Warning);
         var app = LocalEngine.Build(builder);
         try
         {
             await app.StartAsync(cancellationToken);
+            starting.Value = false;
         }
         catch
         {
