@@ -191,6 +191,34 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
     }
 
     [Fact]
+    public async Task A_stage_that_failed_once_and_then_succeeded_shows_its_retry_as_text_beside_its_timing()
+    {
+        // FlakyBaker fails the first bake step of this version once in each region; the stage's retry handler tries again.
+        var runId = await _runs.StartAsync(FlakyBaker.Version, dryRun: true);
+        var waiting = await _runs.WaitAsync(runId, d => d.Approvals?.Count == Regions.Length && d.Status!.Regions.All(r => r.Stages.All(s => s.State != StageState.Running)), RunTimeout);
+        var page = await browser.NewPageAsync(engine.Url);
+
+        await page.GotoAsync("/?run=" + runId);
+
+        foreach (var region in waiting.Status!.Regions)
+        {
+            var bake = region.Stages.Single(s => s.Kind == StageKind.Bake);
+            Assert.Equal((StageState.Succeeded, (int?)1), (bake.State, bake.Retries));
+            var card = page.Locator($"section[data-region='{region.Region}'] article.stage[data-stage='{bake.Name}']");
+            await Expect(card).ToHaveAttributeAsync("data-state", "Succeeded");
+            await Expect(card.Locator(".retries")).ToHaveTextAsync("1 retry");
+            // Beside the timing, in words: no colour or symbol needed to read it.
+            Assert.True(await card.Locator(".retries").EvaluateAsync<bool>("e => e.previousElementSibling.textContent.startsWith('Took ')"), "the retry count is not next to the stage's timing");
+
+            // Stages that never failed say nothing about retries.
+            foreach (var other in region.Stages.Where(s => s.Retries is null))
+            {
+                await Expect(page.Locator($"section[data-region='{region.Region}'] article.stage[data-stage='{other.Name}'] .retries")).ToHaveCountAsync(0);
+            }
+        }
+    }
+
+    [Fact]
     public async Task On_a_phone_the_list_and_the_run_page_fit_the_screen_and_the_keyboard_reaches_everything()
     {
         var runId = await _runs.StartAsync("2.0.5", dryRun: false);

@@ -329,7 +329,8 @@
     const ended = pick(stage, "endedAt");
     const changes = pick(stage, "changes") || [];
     const decision = pick(stage, "decision");
-    const retries = pick(stage, "retries") ?? (pick(stage, "attempts") > 1 ? pick(stage, "attempts") - 1 : null);
+    // Retries of the stage's failed calls (its retry policy), recorded when the stage ends; absent when there were none.
+    const retries = pick(stage, "retries");
     const key = `${region}:${pick(stage, "refId") || pick(stage, "name")}`;
     return h("article", { class: `stage k-${state}`, "data-stage": pick(stage, "name"), "data-state": state, "aria-label": `${pick(stage, "name")}: ${LABELS[state] || state}` },
       branch ? h("div", { class: "branch-tag" }, "branch") : null,
@@ -338,7 +339,7 @@
       h("p", { class: "meta" }, [pick(stage, "kind"), pick(stage, "env")].filter(Boolean).join(" · ")),
       started ? h("p", { class: "meta" }, "Started ", timeEl(started)) : null,
       started ? h("p", { class: "meta" }, ended ? "Took " : "Running for ", duration(started, ended)) : null,
-      retries ? h("p", { class: "meta" }, `Retried ${retries} time${retries === 1 ? "" : "s"}`) : null,
+      retries ? h("p", { class: "meta retries" }, `${retries} ${retries === 1 ? "retry" : "retries"}`) : null,
       decision ? h("p", { class: "meta" }, `${pick(decision, "verdict")} by ${pick(decision, "by") || "anonymous"}${pick(decision, "verified") ? "" : " (name typed, not verified)"} at ${utc(pick(decision, "at"))}${pick(decision, "comment") ? ": “" + pick(decision, "comment") + "”" : ""}`) : null,
       pick(stage, "error") ? h("p", { class: "stage-error" }, h("strong", {}, "Error: "), pick(stage, "error")) : null,
       changes.length ? h("details", { "data-key": "changes:" + key },
