@@ -219,6 +219,29 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
     }
 
     [Fact]
+    public async Task An_attempt_s_run_page_says_which_run_it_repeats_and_who_asked_for_it_and_links_to_that_run()
+    {
+        var runId = await _runs.StartAsync("2.0.8", dryRun: true);
+        await _runs.WaitAsync(runId, d => d.Approvals?.Count == Regions.Length, RunTimeout);
+        await _runs.CancelAsync(runId, RunTimeout);
+        var attempt = await _runs.RerunAsync(runId, by: "release-manager");
+        var asked = (await _runs.WaitAsync(attempt, d => d.Status?.Rerun is not null, RunTimeout)).Status!.Rerun!;
+        var page = await browser.NewPageAsync(engine.Url);
+
+        await page.GotoAsync("/?run=" + attempt);
+
+        Assert.Equal((runId, "release-manager", false), (asked.Of, asked.By, asked.Verified));
+        var rerun = page.Locator("#run-rerun");
+        await Expect(rerun).ToContainTextAsync($"Of {runId}, asked by release-manager (name typed, not verified) from {asked.Source} at ");
+        await rerun.GetByRole(AriaRole.Link, new() { Name = runId }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("?run=" + Uri.EscapeDataString(runId)) + "$"));
+        await Expect(page.Locator("#run-state")).ToContainTextAsync("Cancelled");
+        // A first run repeats nothing.
+        await Expect(page.Locator("#run-rerun")).ToHaveCountAsync(0);
+        await _runs.CancelAsync(attempt, RunTimeout);
+    }
+
+    [Fact]
     public async Task On_a_phone_the_list_and_the_run_page_fit_the_screen_and_the_keyboard_reaches_everything()
     {
         var runId = await _runs.StartAsync("2.0.5", dryRun: false);

@@ -256,6 +256,7 @@
     const dryRun = !!pick(source, "dryRun");
     const cancelled = pick(doc, "cancelled");
     const regions = pick(status, "regions") || [];
+    const rerun = pick(status, "rerun");
 
     const facts = h("dl", { class: "facts" },
       h("dt", {}, "State"), h("dd", { id: "run-state" }, stateBadge(state)),
@@ -265,6 +266,7 @@
         ? [pick(config, "location"), " at ", h("code", {}, pick(config, "commit") || "")]
         : [pick(config, "location") || ""]),
       h("dt", {}, "Mode"), h("dd", {}, dryRun ? "Dry run (no change outside the engine)" : "Live"),
+      rerun ? [h("dt", {}, "Rerun"), h("dd", { id: "run-rerun" }, rerunText(rerun))] : null,
       h("dt", {}, "Started"), h("dd", {}, timeEl(started)),
       ended ? [h("dt", {}, "Ended"), h("dd", {}, timeEl(ended))] : null,
       h("dt", {}, "Duration"), h("dd", {}, duration(started, ended)));
@@ -280,6 +282,14 @@
     parts.push(changesSection(regions, dryRun));
     parts.push(pipelinesSection(doc));
     return parts.filter(Boolean);
+  }
+
+  // An attempt says which run it repeats and who asked, as the API recorded the request (a typed name says so).
+  function rerunText(rerun) {
+    const of = pick(rerun, "of");
+    const source = pick(rerun, "source");
+    return ["Of ", h("a", { href: "/?run=" + encodeURIComponent(of), "data-key": "rerun-of:" + of }, of),
+      `, asked by ${pick(rerun, "by") || "anonymous"}${pick(rerun, "verified") ? "" : " (name typed, not verified)"}${source ? " from " + source : ""} at ${utc(pick(rerun, "at"))}`];
   }
 
   function checkpointsSection(doc, regions) {
