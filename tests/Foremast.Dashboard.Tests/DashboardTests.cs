@@ -216,6 +216,8 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
                 await Expect(page.Locator($"section[data-region='{region.Region}'] article.stage[data-stage='{other.Name}'] .retries")).ToHaveCountAsync(0);
             }
         }
+
+        await Screenshots.SaveAsync(page, "dashboard-retry");
     }
 
     [Fact]
@@ -233,6 +235,7 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
         Assert.Equal((runId, "release-manager", false), (asked.Of, asked.By, asked.Verified));
         var rerun = page.Locator("#run-rerun");
         await Expect(rerun).ToContainTextAsync($"Of {runId}, asked by release-manager (name typed, not verified) from {asked.Source} at ");
+        await Screenshots.SaveAsync(page, "dashboard-rerun", fullPage: false);
         await rerun.GetByRole(AriaRole.Link, new() { Name = runId }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("?run=" + Uri.EscapeDataString(runId)) + "$"));
         await Expect(page.Locator("#run-state")).ToContainTextAsync("Cancelled");
