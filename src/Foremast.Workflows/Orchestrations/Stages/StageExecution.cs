@@ -1,6 +1,5 @@
 using Foremast.Core.Plan;
 using Foremast.Workflows.Activities;
-using Foremast.Workflows.Orchestrations;
 using Microsoft.DurableTask;
 
 namespace Foremast.Workflows.Orchestrations.Stages;
