@@ -38,7 +38,7 @@ public sealed class ForemastApi
         _cancel = new CancelRunHandler(options.Approvals, time ?? TimeProvider.System);
         _get = new GetRunHandler(options.Approvals.LinksInRunStatus ? Links : null, pipelines);
         var starter = new RunStarter(reader, options);
-        _rerun = new RerunRunHandler(Links, options);
+        _rerun = new RerunRunHandler(Links, options, time ?? TimeProvider.System);
         _start = new StartRunHandler(starter, Links, options);
         _hooks = new GitHookHandler(starter, Links, options);
         var pages = new ApprovalPages(TemplateStore.For(null));

@@ -41,6 +41,21 @@ public sealed class RunOutputTests
     }
 
     [Fact]
+    public void Plain_progress_names_the_retries_of_a_stage_beside_its_duration()
+    {
+        using var output = new StringWriter();
+        var start = new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
+        StageStatus Stage(string refId, string name, int? retries) =>
+            new(refId, name, StageKind.Bake, null, false, StageState.Succeeded, start, start.AddSeconds(2), Retries: retries);
+
+        new PlainProgress(output).Update(Document("Running", null, [Stage("1", "Bake", 1), Stage("2", "Deploy dev", 3), Stage("3", "Deploy stage", null)]));
+
+        Assert.Equal(
+            ["[us-east-1] Bake: succeeded (2.0 s, 1 retry)", "[us-east-1] Deploy dev: succeeded (2.0 s, 3 retries)", "[us-east-1] Deploy stage: succeeded (2.0 s)"],
+            output.ToString().TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
     public void Plain_progress_prints_each_stage_change_once_and_skips_pending()
     {
         using var output = new StringWriter();

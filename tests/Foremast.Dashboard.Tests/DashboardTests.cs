@@ -191,6 +191,60 @@ public sealed partial class DashboardTests(DashboardEngine engine, Browser brows
     }
 
     [Fact]
+    public async Task A_stage_that_failed_once_and_then_succeeded_shows_its_retry_as_text_beside_its_timing()
+    {
+        // FlakyBaker fails the first bake step of this version once in each region; the stage's retry handler tries again.
+        var runId = await _runs.StartAsync(FlakyBaker.Version, dryRun: true);
+        var waiting = await _runs.WaitAsync(runId, d => d.Approvals?.Count == Regions.Length && d.Status!.Regions.All(r => r.Stages.All(s => s.State != StageState.Running)), RunTimeout);
+        var page = await browser.NewPageAsync(engine.Url);
+
+        await page.GotoAsync("/?run=" + runId);
+
+        foreach (var region in waiting.Status!.Regions)
+        {
+            var bake = region.Stages.Single(s => s.Kind == StageKind.Bake);
+            Assert.Equal((StageState.Succeeded, (int?)1), (bake.State, bake.Retries));
+            var card = page.Locator($"section[data-region='{region.Region}'] article.stage[data-stage='{bake.Name}']");
+            await Expect(card).ToHaveAttributeAsync("data-state", "Succeeded");
+            await Expect(card.Locator(".retries")).ToHaveTextAsync("1 retry");
+            // Beside the timing, in words: no colour or symbol needed to read it.
+            Assert.True(await card.Locator(".retries").EvaluateAsync<bool>("e => e.previousElementSibling.textContent.startsWith('Took ')"), "the retry count is not next to the stage's timing");
+
+            // Stages that never failed say nothing about retries.
+            foreach (var other in region.Stages.Where(s => s.Retries is null))
+            {
+                await Expect(page.Locator($"section[data-region='{region.Region}'] article.stage[data-stage='{other.Name}'] .retries")).ToHaveCountAsync(0);
+            }
+        }
+
+        await Screenshots.SaveAsync(page, "dashboard-retry");
+    }
+
+    [Fact]
+    public async Task An_attempt_s_run_page_says_which_run_it_repeats_and_who_asked_for_it_and_links_to_that_run()
+    {
+        var runId = await _runs.StartAsync("2.0.8", dryRun: true);
+        await _runs.WaitAsync(runId, d => d.Approvals?.Count == Regions.Length, RunTimeout);
+        await _runs.CancelAsync(runId, RunTimeout);
+        var attempt = await _runs.RerunAsync(runId, by: "release-manager");
+        var asked = (await _runs.WaitAsync(attempt, d => d.Status?.Rerun is not null, RunTimeout)).Status!.Rerun!;
+        var page = await browser.NewPageAsync(engine.Url);
+
+        await page.GotoAsync("/?run=" + attempt);
+
+        Assert.Equal((runId, "release-manager", false), (asked.Of, asked.By, asked.Verified));
+        var rerun = page.Locator("#run-rerun");
+        await Expect(rerun).ToContainTextAsync($"Of {runId}, asked by release-manager (name typed, not verified) from {asked.Source} at ");
+        await Screenshots.SaveAsync(page, "dashboard-rerun", fullPage: false);
+        await rerun.GetByRole(AriaRole.Link, new() { Name = runId }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("?run=" + Uri.EscapeDataString(runId)) + "$"));
+        await Expect(page.Locator("#run-state")).ToContainTextAsync("Cancelled");
+        // A first run repeats nothing.
+        await Expect(page.Locator("#run-rerun")).ToHaveCountAsync(0);
+        await _runs.CancelAsync(attempt, RunTimeout);
+    }
+
+    [Fact]
     public async Task On_a_phone_the_list_and_the_run_page_fit_the_screen_and_the_keyboard_reaches_everything()
     {
         var runId = await _runs.StartAsync("2.0.5", dryRun: false);

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Foremast.Local.Tests.Support;
 using Foremast.Tests.Shared;
+using Foremast.Workflows.Status;
+using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
 
 namespace Foremast.Local.Tests;
@@ -119,7 +121,7 @@ public sealed partial class RunCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Repeating_a_run_reports_the_ended_run_in_one_line_and_rerun_starts_attempt_r1_from_the_first_stage()
+    public async Task Repeating_a_run_reports_the_ended_run_in_one_line_and_rerun_starts_attempt_r1_from_the_first_stage_recording_the_local_user()
     {
         var hub = TestHubs.New("clirerun");
         await using var cleanup = await HubClient.ConnectAsync(hub);
@@ -139,6 +141,10 @@ public sealed partial class RunCommandTests(ITestOutputHelper output)
         Assert.Matches(new Regex(@"^\[us-east-1\] [^:]+: succeeded", RegexOptions.Multiline), rerunText);
         Assert.Equal(2, Regex.Matches(rerunText, "approved by foremast-run \\(HTTP 202\\)").Count);
         Assert.Contains($"run {runId}-r1 of this artifact has already ended: succeeded at ", afterRerunText);
+
+        // The attempt records who asked: the local user the command runs as, a typed name rather than a signed-in one.
+        var asked = (await cleanup.Client.GetInstanceAsync($"{runId}-r1", getInputsAndOutputs: true))!.ReadCustomStatusAs<RunStatus>()!.Rerun!;
+        Assert.Equal((runId, System.Environment.UserName, false), (asked.Of, asked.By, asked.Verified));
     }
 
     [Fact]

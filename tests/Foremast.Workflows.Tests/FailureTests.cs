@@ -7,23 +7,28 @@ namespace Foremast.Workflows.Tests;
 public sealed class FailureTests(WorkflowHost host) : IClassFixture<WorkflowHost>
 {
     [Fact]
-    public async Task A_transient_bake_failure_is_retried_by_the_stage_policy_and_the_run_goes_on()
+    public async Task A_transient_bake_failure_is_retried_by_the_stage_policy_shown_as_one_retry_and_the_run_goes_on()
     {
         var runId = Runs.NewRunId("transient");
         host.Script.Fail(runId, "us-east-1", "Bake [us-east-1]", times: 1, "bakery busy");
         await host.StartAsync(runId, Runs.Examples(), Runs.Fast());
         await ApproveProdAsync(runId, "us-east-1", "us-west-2");
 
-        var (result, _) = await host.CompleteAsync(runId);
+        var (result, status) = await host.CompleteAsync(runId);
 
         Assert.Equal(RunOutcome.Succeeded, result.Outcome);
         var bake = host.Recorder.ForRun(runId).Where(a => a.Region == "us-east-1" && a.Stage == "Bake [us-east-1]").ToList();
         Assert.Equal(2, bake.Count(a => a.Action == "attempt"));
         Assert.Single(bake, a => a.Action == "bake");
+
+        // Two attempts are one retry, in the run's status; the other region's bake never failed and shows none.
+        var east = status.Regions.Single(r => r.Region == "us-east-1").Stages.Single(s => s.Name == "Bake [us-east-1]");
+        Assert.Equal((StageState.Succeeded, (int?)1), (east.State, east.Retries));
+        Assert.Null(status.Regions.Single(r => r.Region == "us-west-2").Stages.Single(s => s.Kind == Core.Plan.StageKind.Bake).Retries);
     }
 
     [Fact]
-    public async Task A_permanent_failure_fails_its_region_after_all_attempts_while_the_other_region_completes()
+    public async Task A_permanent_failure_fails_its_region_after_all_attempts_counted_as_retries_while_the_other_region_completes()
     {
         var runId = Runs.NewRunId("permanent");
         host.Script.Fail(runId, "us-west-2", "Infrastructure Setup [stage]", times: int.MaxValue, "AccessDenied: iam:CreateRole");
@@ -42,6 +47,7 @@ public sealed class FailureTests(WorkflowHost host) : IClassFixture<WorkflowHost
 
         var westActions = host.Recorder.ForRun(runId).Where(a => a.Region == "us-west-2").ToList();
         Assert.Equal(3, westActions.Count(a => a.Action == "attempt" && a.Stage == "Infrastructure Setup [stage]")); // RetrySpec.Transient(): 3 attempts
+        Assert.Equal(2, west.Status.Stages.Single(s => s.Name == "Infrastructure Setup [stage]").Retries); // the two attempts after the first
         // The failed phase stops the stage: no load balancer or DNS after it, and no deploy.
         Assert.DoesNotContain(westActions, a => a.Action is "deploy" or "infrastructure:loadbalancer" or "infrastructure:dns");
         Assert.Equal(RegionOutcome.Succeeded, result.Regions.Single(r => r.Region == "us-east-1").Outcome);

@@ -40,7 +40,7 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
             return links.Refuse(html, gate.State == CheckpointState.Missing ? 404 : 409, "Not decided", ApprovalPages.Describe(gate.State));
         }
 
-        var (who, verified) = Who(request, fields);
+        var (who, verified) = CallerName.Of(request, fields, options);
         if (options.RequireIdentity && !verified)
         {
             return links.Refuse(html, 403, "Sign-in required",
@@ -94,13 +94,6 @@ public sealed class ApprovalDecisionHandler(ApprovalLinkCheck links, ApprovalOpt
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The platform's identity header when present (verified: it cannot be typed into the form), else the form field, else anonymous.</summary>
-    private (string Name, bool Verified) Who(ApiRequest request, IReadOnlyDictionary<string, string> fields)
-    {
-        if (options.IdentityHeader.Length > 0 && request.Header(options.IdentityHeader) is { } signedIn && signedIn.Trim().Length > 0) return (signedIn.Trim(), true);
-        return (fields.GetValueOrDefault("by") is { } typed && typed.Trim().Length > 0 ? typed.Trim() : "anonymous", false);
-    }
 
     private static bool WantsHtml(ApiRequest request) =>
         request.IsForm || (request.Header("Accept")?.Contains("text/html", StringComparison.OrdinalIgnoreCase) ?? false);

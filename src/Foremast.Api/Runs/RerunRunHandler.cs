@@ -1,5 +1,6 @@
 using Foremast.Api.Approvals;
 using Foremast.Workflows.Orchestrations;
+using Foremast.Workflows.Status;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -10,8 +11,10 @@ namespace Foremast.Api.Runs;
 /// <c>{original}-r{N}</c> with the next free N, with the same pinned config snapshot, artifact, dry-run decision and
 /// notification targets. The engine's current tuning applies, as it does to any new run. 404 for an unknown run, 409
 /// while the run (or another attempt of it) is still going: two attempts of one artifact never deploy at once.
+/// Who asked (<see cref="CallerName"/>: the identity header, else the body's <c>by</c>), when and from which address
+/// (<see cref="DecisionSource"/>, as for approval decisions) go into the attempt's input, and from there onto its status.
 /// </summary>
-public sealed class RerunRunHandler(LinkBuilder links, ForemastApiOptions options)
+public sealed class RerunRunHandler(LinkBuilder links, ForemastApiOptions options, TimeProvider time)
 {
     /// <summary>Each retry follows a concurrent rerun that took the number first; more than a few means something else is wrong.</summary>
     private const int MaxNumberRaces = 5;
@@ -32,6 +35,9 @@ public sealed class RerunRunHandler(LinkBuilder links, ForemastApiOptions option
         if (instance.ReadInputAs<DeploymentRunInput>() is not { } input) return ApiResponse.Error(409, $"run {runId} recorded no input to start again from");
         var dryRun = input.Options?.DryRun ?? false;
         var runOptions = RunStarter.RunOptionsFor(options, dryRun) with { Notifications = input.Options?.Notifications };
+        var caller = CallerName.Of(request, FormFields.Read(request), options.Approvals);
+        var source = DecisionSource.Of(request, options.Approvals.TrustedProxies);
+        var asked = new RerunRequest(runId, caller.Name, time.GetUtcNow().UtcDateTime, caller.Verified, source.Address, source.ForwardedFor);
 
         var next = attempts.Count == 0 ? 1 : RunAttempts.Number(original, attempts[^1].InstanceId)!.Value + 1;
         for (var race = 0; ; race++, next++)
@@ -39,7 +45,7 @@ public sealed class RerunRunHandler(LinkBuilder links, ForemastApiOptions option
             var attemptId = RunAttempts.Id(original, next);
             try
             {
-                await client.ScheduleNewOrchestrationInstanceAsync(nameof(DeploymentRunOrchestrator), input with { RunId = attemptId, Options = runOptions },
+                await client.ScheduleNewOrchestrationInstanceAsync(nameof(DeploymentRunOrchestrator), input with { RunId = attemptId, Options = runOptions, Rerun = asked },
                     new StartOrchestrationOptions(InstanceId: attemptId), cancellationToken);
             }
             catch (Exception) when (race < MaxNumberRaces)
@@ -50,7 +56,7 @@ public sealed class RerunRunHandler(LinkBuilder links, ForemastApiOptions option
             }
 
             var statusUrl = links.RunUrl(attemptId);
-            return ApiResponse.Json(202, new StartedBody("started", attemptId, input.Snapshot.App, statusUrl, RerunOf: runId),
+            return ApiResponse.Json(202, new StartedBody("started", attemptId, input.Snapshot.App, statusUrl, RerunOf: runId, By: asked.By),
                 new Dictionary<string, string> { ["Location"] = statusUrl });
         }
     }

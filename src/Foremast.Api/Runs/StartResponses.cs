@@ -21,4 +21,5 @@ public static class StartResponses
 
 /// <param name="Outcome"><c>started</c>, <c>existing</c> (the same request was seen before) or <c>invalid</c>.</param>
 /// <param name="RerunOf">For <c>POST /api/runs/{id}/rerun</c>: the finished run this attempt repeats.</param>
-public sealed record StartedBody(string Outcome, string? RunId, string? App, string? StatusUrl, IReadOnlyList<string>? Diagnostics = null, string? RerunOf = null);
+/// <param name="By">For <c>POST /api/runs/{id}/rerun</c>: who the attempt records as having asked for it.</param>
+public sealed record StartedBody(string Outcome, string? RunId, string? App, string? StatusUrl, IReadOnlyList<string>? Diagnostics = null, string? RerunOf = null, string? By = null);

@@ -35,7 +35,11 @@ public class RunwaySettings : CommandSettings
     [Description("Git repository; defaults to $GIT_REPO.")]
     public string? Repo { get; init; }
 
-    public LoadRequest ToLoadRequest(bool requireNames)
+    /// <param name="readsConfig">
+    /// False for a command whose config is read elsewhere (<c>foremast run --server</c>: the engine's own): this
+    /// machine's config is then neither looked up nor announced, and the request names none.
+    /// </param>
+    public LoadRequest ToLoadRequest(bool requireNames, bool readsConfig = true)
     {
         var project = Project ?? Environment.GetEnvironmentVariable("PROJECT");
         var repo = Repo ?? Environment.GetEnvironmentVariable("GIT_REPO");
@@ -46,6 +50,6 @@ public class RunwaySettings : CommandSettings
             repo ??= "repo";
         }
 
-        return new LoadRequest(RunwayDirectory, Config.Path, project ?? "", repo ?? "");
+        return new LoadRequest(RunwayDirectory, readsConfig ? Config.Path : null, project ?? "", repo ?? "");
     }
 }

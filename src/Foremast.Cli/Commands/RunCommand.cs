@@ -56,7 +56,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             return ExitCodes.Invalid;
         }
 
-        var request = settings.ToLoadRequest(requireNames: true);
+        // A --server engine loads the runway with its own Foremast:ConfigFile (StartRunBody carries no config), so the
+        // line names that engine's config instead of a file on this machine that nothing reads.
+        if (settings.Server is { } server) Console.Error.WriteLine($"using the config of the engine at {server} (its Foremast:ConfigFile, else Foremast's defaults)");
+        var request = settings.ToLoadRequest(requireNames: true, readsConfig: settings.Server is null);
         (string Version, string Url) artifact;
         try
         {

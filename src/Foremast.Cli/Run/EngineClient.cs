@@ -23,9 +23,10 @@ public sealed class EngineClient(Uri server) : IDisposable
     }
 
     /// <summary><c>POST /api/runs/{id}/rerun</c>: a new attempt of a finished run; the API's 409 says why a run cannot start again yet.</summary>
-    public async Task<RunStartReply> RerunAsync(string runId, CancellationToken cancellationToken)
+    /// <param name="by">Who asks, recorded on the attempt (unverified: an engine behind sign-in records its identity header instead).</param>
+    public async Task<RunStartReply> RerunAsync(string runId, string by, CancellationToken cancellationToken)
     {
-        using var content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        using var content = JsonContent.Create(new { by }, options: ApiJson.Options);
         using var response = await _http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/rerun", content, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) return new RunStartReply(null, false, (int)response.StatusCode, ErrorText(text));

@@ -60,7 +60,7 @@ public sealed class LiveProgress(IAnsiConsole console) : IProgressView
             var table = new Table().Title($"{region.Region}: {region.State}").AddColumns("stage", "state", "duration");
             foreach (var stage in region.Stages)
             {
-                table.AddRow(Markup.Escape(stage.Name), $"[{Color(stage.State)}]{Markup.Escape(StageRows.State(stage))}[/]", StageRows.Duration(stage, now));
+                table.AddRow(Markup.Escape(stage.Name), $"[{Color(stage.State)}]{Markup.Escape(StageRows.State(stage))}[/]", StageRows.Timing(stage, now));
                 foreach (var change in stage.Changes ?? []) table.AddRow($"[grey]  {Markup.Escape(change)}[/]", "", "");
             }
 

@@ -18,7 +18,7 @@ public sealed class PlainProgress(TextWriter output) : IProgressView
                 if (_seen.TryGetValue(key, out var before) && before == state) continue;
                 if (before is null && state == "pending") { _seen[key] = state; continue; }
                 _seen[key] = state;
-                var duration = StageRows.Duration(stage, DateTime.UtcNow);
+                var duration = StageRows.Timing(stage, DateTime.UtcNow);
                 output.WriteLine($"[{region.Region}] {stage.Name}: {state}{(stage.EndedAt is not null && duration.Length > 0 ? $" ({duration})" : "")}{(stage.Error is { } e ? $" - {e}" : "")}");
 
                 // What the stage did (resources created, image baked, webhook called), once, under its final state.

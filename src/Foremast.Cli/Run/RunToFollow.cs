@@ -30,7 +30,8 @@ public sealed class RunToFollow(EngineClient client, TextWriter output, TextWrit
 
         if (rerun)
         {
-            var again = await client.RerunAsync(earlier.RunId, cancellationToken);
+            // The local user asked: the attempt's status says so (as a typed name, not a verified one).
+            var again = await client.RerunAsync(earlier.RunId, Environment.UserName, cancellationToken);
             if (again.RunId is null)
             {
                 errors.WriteLine($"error: cannot rerun (HTTP {again.Status}): {again.Body}");

@@ -20,4 +20,13 @@ public static class StageRows
         var seconds = Math.Max(0, (end - start).TotalSeconds);
         return seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
     }
+
+    /// <summary>The duration with the stage's retries after it (<c>1.5 s, 1 retry</c>), as the dashboard words them.</summary>
+    public static string Timing(StageStatus stage, DateTime nowUtc)
+    {
+        var duration = Duration(stage, nowUtc);
+        if (stage.Retries is not (> 0 and var n)) return duration;
+        var retries = n == 1 ? "1 retry" : string.Create(CultureInfo.InvariantCulture, $"{n} retries");
+        return duration.Length == 0 ? retries : $"{duration}, {retries}";
+    }
 }

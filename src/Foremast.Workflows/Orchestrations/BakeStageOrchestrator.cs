@@ -8,7 +8,8 @@ namespace Foremast.Workflows.Orchestrations;
 public sealed record BakeStageInput(StageRequest Stage, TimeSpan Timeout, RetrySpec Retry, RunOptions Options);
 
 /// <param name="Steps">How many bake steps it took.</param>
-public sealed record BakeStageResult(bool Succeeded, string? ImageId, string Detail, int Steps);
+/// <param name="Retries">How many times a failed bake step was tried again (for the stage's status).</param>
+public sealed record BakeStageResult(bool Succeeded, string? ImageId, string Detail, int Steps, int Retries = 0);
 
 /// <summary>
 /// Bake: one short <see cref="BakeActivity"/> step after another, durable timers with backoff in between, until the image is
@@ -19,7 +20,8 @@ public sealed class BakeStageOrchestrator : TaskOrchestrator<BakeStageInput, Bak
     public override async Task<BakeStageResult> RunAsync(TaskOrchestrationContext context, BakeStageInput input)
     {
         var deadline = context.CurrentUtcDateTime + input.Timeout;
-        var retry = StageRetry.Options(input.Retry, input.Options);
+        var retries = new RetryCount();
+        var retry = StageRetry.Options(input.Retry, input.Options, retries);
         var interval = input.Options.HealthPollInterval ?? RunOptions.DefaultHealthPollInterval;
         var maxInterval = TimeSpan.FromTicks(Math.Max(interval.Ticks, Math.Min(interval.Ticks * 8, RunOptions.MaxHealthPollInterval.Ticks)));
         for (var steps = 1; ; steps++)
@@ -31,19 +33,19 @@ public sealed class BakeStageOrchestrator : TaskOrchestrator<BakeStageInput, Bak
             }
             catch (TaskFailedException ex)
             {
-                return new BakeStageResult(false, null, ex.FailureDetails.ErrorMessage, steps);
+                return new BakeStageResult(false, null, ex.FailureDetails.ErrorMessage, steps, retries.Retries);
             }
 
             switch (step.State)
             {
                 case BakeState.Done:
-                    return new BakeStageResult(true, step.ImageId, step.Detail, steps);
+                    return new BakeStageResult(true, step.ImageId, step.Detail, steps, retries.Retries);
                 case BakeState.Failed:
-                    return new BakeStageResult(false, null, step.Detail, steps);
+                    return new BakeStageResult(false, null, step.Detail, steps, retries.Retries);
             }
 
             var next = context.CurrentUtcDateTime + interval;
-            if (next > deadline) return new BakeStageResult(false, null, $"not baked within {input.Timeout}: {step.Detail}", steps);
+            if (next > deadline) return new BakeStageResult(false, null, $"not baked within {input.Timeout}: {step.Detail}", steps, retries.Retries);
             await context.CreateTimer(next, CancellationToken.None);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, maxInterval.Ticks));
         }

@@ -9,7 +9,8 @@ namespace Foremast.Workflows.Orchestrations;
 
 /// <param name="Snapshot">The pinned config: the run never re-reads the runway files (Foremast issue #233).</param>
 /// <param name="CommitAuthor">Who made the deployed commit, when the trigger said (promote_restrict masters-only refuses their approval).</param>
-public sealed record DeploymentRunInput(string RunId, ConfigSnapshot Snapshot, ArtifactRef Artifact, RunOptions? Options = null, string? CommitAuthor = null);
+/// <param name="Rerun">For an attempt started by <c>POST /api/runs/{id}/rerun</c>: who asked, when and from where; null for a first run.</param>
+public sealed record DeploymentRunInput(string RunId, ConfigSnapshot Snapshot, ArtifactRef Artifact, RunOptions? Options = null, string? CommitAuthor = null, RerunRequest? Rerun = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<RunOutcome>))]
 public enum RunOutcome
@@ -30,7 +31,7 @@ public sealed class DeploymentRunOrchestrator : TaskOrchestrator<DeploymentRunIn
     public override async Task<DeploymentRunResult> RunAsync(TaskOrchestrationContext context, DeploymentRunInput input)
     {
         var options = input.Options ?? new RunOptions();
-        var status = new RunStatus(input.RunId, input.Snapshot.App, RunState.Configuring, context.CurrentUtcDateTime, null, []);
+        var status = new RunStatus(input.RunId, input.Snapshot.App, RunState.Configuring, context.CurrentUtcDateTime, null, [], Rerun: input.Rerun);
         context.SetCustomStatus(status);
         RunTelemetry.RunStarted(context, input.Snapshot.App);
 

@@ -10,7 +10,8 @@ public sealed record InfrastructureStageInput(StageRequest Stage, RetrySpec Retr
 
 /// <param name="Changes">What every resource that finished reported, also when another one failed.</param>
 /// <param name="Error">The first failure as <c>kind: message</c>; null when the stage succeeded.</param>
-public sealed record InfrastructureStageResult(IReadOnlyList<ResourceChange> Changes, string? Error = null)
+/// <param name="Retries">How many times a failed resource call was tried again, over all resources (for the stage's status).</param>
+public sealed record InfrastructureStageResult(IReadOnlyList<ResourceChange> Changes, string? Error = null, int Retries = 0)
 {
     public bool Succeeded => Error is null;
 }
@@ -30,7 +31,8 @@ public sealed class InfrastructureStageOrchestrator : TaskOrchestrator<Infrastru
         var changes = new List<ResourceChange>();
         if (phases.Count == 0) return new InfrastructureStageResult(changes);
 
-        var retry = StageRetry.Options(input.Retry, input.Options);
+        var retries = new RetryCount();
+        var retry = StageRetry.Options(input.Retry, input.Options, retries);
         var allKinds = phases.SelectMany(p => p).ToList();
         foreach (var phase in phases)
         {
@@ -53,9 +55,9 @@ public sealed class InfrastructureStageOrchestrator : TaskOrchestrator<Infrastru
                 }
             }
 
-            if (error is not null) return new InfrastructureStageResult(changes, error);
+            if (error is not null) return new InfrastructureStageResult(changes, error, retries.Retries);
         }
 
-        return new InfrastructureStageResult(changes);
+        return new InfrastructureStageResult(changes, Retries: retries.Retries);
     }
 }

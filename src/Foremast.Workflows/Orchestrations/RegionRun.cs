@@ -57,11 +57,12 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
         var started = context.CurrentUtcDateTime;
         _status.Started(stage.RefId, started);
         Publish();
+        var execution = Execution(work);
         try
         {
             var handler = Handler(stage) ?? throw new StageFailedException($"this engine has no handler for {stage.Kind} stages of {input.PipelineType} pipelines");
-            var output = await handler.RunAsync(Execution(work));
-            _status.Succeeded(stage.RefId, context.CurrentUtcDateTime, output.Lines);
+            var output = await handler.RunAsync(execution);
+            _status.Succeeded(stage.RefId, context.CurrentUtcDateTime, output.Lines, execution.Retries.Retries);
             Publish();
             RunTelemetry.StageEnded(context, input, stage, started, "succeeded", null);
             return null;
@@ -69,7 +70,7 @@ internal sealed class RegionRun(TaskOrchestrationContext context, RegionPipeline
         catch (Exception ex) when (ex is TaskFailedException or StageTimeoutException or StageFailedException)
         {
             var error = ex is TaskFailedException failed ? failed.FailureDetails.ErrorMessage : ex.Message;
-            _status.Failed(stage.RefId, context.CurrentUtcDateTime, error, (ex as StageFailedException)?.Changes);
+            _status.Failed(stage.RefId, context.CurrentUtcDateTime, error, (ex as StageFailedException)?.Changes, execution.Retries.Retries);
             Publish();
             RunTelemetry.StageEnded(context, input, stage, started, "failed", error);
             return error;

@@ -23,12 +23,13 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
         Update(refId, s => s with { State = StageState.Running, StartedAt = now });
     }
 
-    public void Succeeded(string refId, DateTime now, IReadOnlyList<string>? changes = null) =>
-        Update(refId, s => s with { State = StageState.Succeeded, EndedAt = now, Changes = Lines(changes) });
+    /// <param name="retries">How many times the stage's failed activity calls were tried again.</param>
+    public void Succeeded(string refId, DateTime now, IReadOnlyList<string>? changes = null, int retries = 0) =>
+        Update(refId, s => s with { State = StageState.Succeeded, EndedAt = now, Changes = Lines(changes), Retries = Count(retries) });
 
     /// <param name="changes">What the stage had done before it failed (an infrastructure phase that completed), so it stays visible.</param>
-    public void Failed(string refId, DateTime now, string error, IReadOnlyList<string>? changes = null) =>
-        Update(refId, s => s with { State = StageState.Failed, EndedAt = now, Error = error, Changes = Lines(changes) });
+    public void Failed(string refId, DateTime now, string error, IReadOnlyList<string>? changes = null, int retries = 0) =>
+        Update(refId, s => s with { State = StageState.Failed, EndedAt = now, Error = error, Changes = Lines(changes), Retries = Count(retries) });
 
     public void CheckpointOpened(string refId, OpenCheckpoint checkpoint)
     {
@@ -68,6 +69,9 @@ public sealed class RegionStatusTracker(string region, string instanceId, IEnume
         var current = running.FirstOrDefault(s => !s.IsBranch) ?? running.FirstOrDefault();
         return new RegionStatus(region, instanceId, _state, current?.Name, _stages.ToList(), _checkpoint, _error, _notificationFailures?.ToList());
     }
+
+    /// <summary>Null rather than 0, so stages that were never retried keep the status document as it was.</summary>
+    private static int? Count(int retries) => retries > 0 ? retries : null;
 
     private static IReadOnlyList<string>? Lines(IReadOnlyList<string>? changes) => changes is { Count: > 0 } ? changes.ToList() : null;
 

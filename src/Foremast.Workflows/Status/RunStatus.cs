@@ -21,6 +21,7 @@ public enum RunState
 /// </summary>
 /// <param name="Pipelines">The Spinnaker pipelines generated for the run (names and sizes; the documents are in the pipeline store).</param>
 /// <param name="NotificationFailures">Run notifications (<c>pipeline.*</c>) that failed after their retries; checkpoint ones are on their region.</param>
+/// <param name="Rerun">For an attempt (<c>{runId}-r{N}</c>): which run it repeats and who asked for it; null for a first run.</param>
 public sealed record RunStatus(
     string RunId,
     string App,
@@ -30,7 +31,8 @@ public sealed record RunStatus(
     IReadOnlyList<RegionStatus> Regions,
     string? Error = null,
     IReadOnlyList<Activities.GeneratedPipelineSummary>? Pipelines = null,
-    IReadOnlyList<NotificationFailure>? NotificationFailures = null)
+    IReadOnlyList<NotificationFailure>? NotificationFailures = null,
+    RerunRequest? Rerun = null)
 {
     /// <summary>Adds failures to the run's list; null stays null when there are none, so the document does not grow.</summary>
     public RunStatus WithNotificationFailures(IReadOnlyList<NotificationFailure> failures) =>

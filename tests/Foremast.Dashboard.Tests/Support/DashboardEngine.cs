@@ -2,6 +2,7 @@ using DurableTask.Core;
 using Foremast.Local;
 using Foremast.Local.Azurite;
 using Foremast.Tests.Shared;
+using Foremast.Workflows.Activities.Interfaces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ public sealed class DashboardEngine : IAsyncLifetime
         }
 
         var keyFile = Path.Combine(Path.GetTempPath(), "foremast-dashboard-tests", $"approval-{Guid.NewGuid():N}.key");
-        _app = LocalEngine.Build(LocalEngine.CreateBuilder(settings: new Dictionary<string, string?>
+        var builder = LocalEngine.CreateBuilder(settings: new Dictionary<string, string?>
         {
             ["Foremast:Local:TaskHub"] = Hub,
             ["Foremast:Local:Port"] = "0",
@@ -41,7 +42,10 @@ public sealed class DashboardEngine : IAsyncLifetime
             ["Foremast:Tuning:HealthPollInterval"] = "00:00:00.200",
             ["Foremast:Tuning:RetryFirstDelay"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        });
+        // One artifact version bakes only on its second try, so a run page has a retried stage to show.
+        builder.Services.AddSingleton<IBaker, FlakyBaker>();
+        _app = LocalEngine.Build(builder);
         await _app.StartAsync();
         Url = _app.HttpUrl();
     }

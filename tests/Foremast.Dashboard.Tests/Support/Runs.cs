@@ -22,6 +22,22 @@ public sealed class Runs(Uri engine) : IDisposable
         return (await response.Content.ReadFromJsonAsync<StartedBody>(ApiJson.Options))!.RunId!;
     }
 
+    /// <summary><c>POST /api/runs/{id}/cancel</c>, then waits until the run has ended.</summary>
+    public async Task CancelAsync(string runId, TimeSpan timeout)
+    {
+        using var response = await _http.PostAsJsonAsync($"/api/runs/{runId}/cancel", new { by = "dashboard-test" }, ApiJson.Options);
+        response.EnsureSuccessStatusCode();
+        await WaitAsync(runId, Ended, timeout);
+    }
+
+    /// <returns>The new attempt's run id.</returns>
+    public async Task<string> RerunAsync(string runId, string by)
+    {
+        using var response = await _http.PostAsJsonAsync($"/api/runs/{runId}/rerun", new { by }, ApiJson.Options);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<StartedBody>(ApiJson.Options))!.RunId!;
+    }
+
     public async Task<RunDocument> GetAsync(string runId) =>
         (await _http.GetFromJsonAsync<RunDocument>($"/api/runs/{runId}", ApiJson.Options))!;
 

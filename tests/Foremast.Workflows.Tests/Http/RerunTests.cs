@@ -65,6 +65,54 @@ public sealed class RerunTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Rerun_records_who_asked_and_from_where_on_the_attempt_s_status_the_signed_in_name_over_a_typed_one()
+    {
+        var runId = await StartAsync("7.3.0");
+        await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+        await CancelAsync(runId);
+        var before = DateTime.UtcNow;
+
+        // Signed in through the platform (its identity header), with a different name typed into the body.
+        var signedIn = await host.SendAsync(ApiRoutes.RerunRun, ApiRequest.Create("POST", Requests.Id(runId),
+            headers: [new("X-MS-CLIENT-PRINCIPAL-NAME", "alice@example.com"), new("X-Forwarded-For", "10.9.9.9")],
+            body: JsonSerializer.SerializeToUtf8Bytes(new { by = "mallory" }), contentType: "application/json", remoteAddress: "198.51.100.7"));
+        var first = signedIn.Read<StartedBody>()!;
+        await host.Workflows.WaitForCheckpointAsync(first.RunId!, "us-east-1", "prod");
+        var firstAsked = (await GetAsync(first.RunId!)).Status!.Rerun!;
+        await CancelAsync(first.RunId!);
+
+        // Only a typed name (foremast run --rerun sends the local user's), for an attempt of the attempt.
+        var typed = await host.SendAsync(ApiRoutes.RerunRun, Requests.Json("POST", new { by = "bob" }, Requests.Id(first.RunId!)));
+        var second = typed.Read<StartedBody>()!;
+        await host.Workflows.WaitForCheckpointAsync(second.RunId!, "us-east-1", "prod");
+        var secondAsked = (await GetAsync(second.RunId!)).Status!.Rerun!;
+
+        Assert.Equal((202, "alice@example.com"), (signedIn.Status, first.By));
+        Assert.Equal((runId, "alice@example.com", true, "198.51.100.7", "10.9.9.9"), (firstAsked.Of, firstAsked.By, firstAsked.Verified, firstAsked.Source, firstAsked.ForwardedFor));
+        Assert.InRange(firstAsked.At, before, DateTime.UtcNow);
+        Assert.Equal((202, "bob"), (typed.Status, second.By));
+        Assert.Equal((first.RunId, "bob", false), (secondAsked.Of, secondAsked.By, secondAsked.Verified));
+        // The first run was asked for by nobody: it has no rerun record.
+        Assert.Null((await GetAsync(runId)).Status!.Rerun);
+        await CancelAsync(second.RunId!);
+    }
+
+    [Fact]
+    public async Task Rerun_without_a_name_is_recorded_as_asked_by_anonymous()
+    {
+        var runId = await StartAsync("7.4.0");
+        await host.Workflows.WaitForCheckpointAsync(runId, "us-east-1", "prod");
+        await CancelAsync(runId);
+
+        var attempt = (await host.SendAsync(ApiRoutes.RerunRun, Requests.Json("POST", new { }, Requests.Id(runId)))).Read<StartedBody>()!.RunId!;
+        await host.Workflows.WaitForCheckpointAsync(attempt, "us-east-1", "prod");
+
+        var asked = (await GetAsync(attempt)).Status!.Rerun!;
+        Assert.Equal((runId, "anonymous", false), (asked.Of, asked.By, asked.Verified));
+        await CancelAsync(attempt);
+    }
+
+    [Fact]
     public async Task Rerun_of_a_running_run_is_409_and_of_an_unknown_run_or_a_region_instance_404()
     {
         var runId = await StartAsync("7.2.0");
@@ -91,6 +139,9 @@ public sealed class RerunTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(202, response.Status);
         return response.Read<StartedBody>()!.RunId!;
     }
+
+    private async Task<RunDocument> GetAsync(string runId) =>
+        (await host.SendAsync(ApiRoutes.GetRun, Requests.Get(Requests.Id(runId)))).Read<RunDocument>()!;
 
     private async Task CancelAsync(string runId)
     {

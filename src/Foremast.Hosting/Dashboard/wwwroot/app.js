@@ -256,6 +256,7 @@
     const dryRun = !!pick(source, "dryRun");
     const cancelled = pick(doc, "cancelled");
     const regions = pick(status, "regions") || [];
+    const rerun = pick(status, "rerun");
 
     const facts = h("dl", { class: "facts" },
       h("dt", {}, "State"), h("dd", { id: "run-state" }, stateBadge(state)),
@@ -265,6 +266,7 @@
         ? [pick(config, "location"), " at ", h("code", {}, pick(config, "commit") || "")]
         : [pick(config, "location") || ""]),
       h("dt", {}, "Mode"), h("dd", {}, dryRun ? "Dry run (no change outside the engine)" : "Live"),
+      rerun ? [h("dt", {}, "Rerun"), h("dd", { id: "run-rerun" }, rerunText(rerun))] : null,
       h("dt", {}, "Started"), h("dd", {}, timeEl(started)),
       ended ? [h("dt", {}, "Ended"), h("dd", {}, timeEl(ended))] : null,
       h("dt", {}, "Duration"), h("dd", {}, duration(started, ended)));
@@ -280,6 +282,14 @@
     parts.push(changesSection(regions, dryRun));
     parts.push(pipelinesSection(doc));
     return parts.filter(Boolean);
+  }
+
+  // An attempt says which run it repeats and who asked, as the API recorded the request (a typed name says so).
+  function rerunText(rerun) {
+    const of = pick(rerun, "of");
+    const source = pick(rerun, "source");
+    return ["Of ", h("a", { href: "/?run=" + encodeURIComponent(of), "data-key": "rerun-of:" + of }, of),
+      `, asked by ${pick(rerun, "by") || "anonymous"}${pick(rerun, "verified") ? "" : " (name typed, not verified)"}${source ? " from " + source : ""} at ${utc(pick(rerun, "at"))}`];
   }
 
   function checkpointsSection(doc, regions) {
@@ -329,7 +339,8 @@
     const ended = pick(stage, "endedAt");
     const changes = pick(stage, "changes") || [];
     const decision = pick(stage, "decision");
-    const retries = pick(stage, "retries") ?? (pick(stage, "attempts") > 1 ? pick(stage, "attempts") - 1 : null);
+    // Retries of the stage's failed calls (its retry policy), recorded when the stage ends; absent when there were none.
+    const retries = pick(stage, "retries");
     const key = `${region}:${pick(stage, "refId") || pick(stage, "name")}`;
     return h("article", { class: `stage k-${state}`, "data-stage": pick(stage, "name"), "data-state": state, "aria-label": `${pick(stage, "name")}: ${LABELS[state] || state}` },
       branch ? h("div", { class: "branch-tag" }, "branch") : null,
@@ -338,7 +349,7 @@
       h("p", { class: "meta" }, [pick(stage, "kind"), pick(stage, "env")].filter(Boolean).join(" · ")),
       started ? h("p", { class: "meta" }, "Started ", timeEl(started)) : null,
       started ? h("p", { class: "meta" }, ended ? "Took " : "Running for ", duration(started, ended)) : null,
-      retries ? h("p", { class: "meta" }, `Retried ${retries} time${retries === 1 ? "" : "s"}`) : null,
+      retries ? h("p", { class: "meta retries" }, `${retries} ${retries === 1 ? "retry" : "retries"}`) : null,
       decision ? h("p", { class: "meta" }, `${pick(decision, "verdict")} by ${pick(decision, "by") || "anonymous"}${pick(decision, "verified") ? "" : " (name typed, not verified)"} at ${utc(pick(decision, "at"))}${pick(decision, "comment") ? ": “" + pick(decision, "comment") + "”" : ""}`) : null,
       pick(stage, "error") ? h("p", { class: "stage-error" }, h("strong", {}, "Error: "), pick(stage, "error")) : null,
       changes.length ? h("details", { "data-key": "changes:" + key },

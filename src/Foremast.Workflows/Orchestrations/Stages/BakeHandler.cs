@@ -9,6 +9,7 @@ internal sealed class BakeHandler : IStageHandler
             nameof(BakeStageOrchestrator),
             new BakeStageInput(x.Request, x.Stage.Timeout, x.Stage.Definition.Retry, x.Input.Options),
             new Microsoft.DurableTask.SubOrchestrationOptions(instanceId: $"{x.Context.InstanceId}:bake"));
+        x.Retries.Add(bake.Retries);
         if (!bake.Succeeded) throw new StageFailedException(bake.Detail);
         x.Memory.ImageId = bake.ImageId;
         return new StageOutput([bake.Detail]);

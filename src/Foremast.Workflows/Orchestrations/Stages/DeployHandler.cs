@@ -10,6 +10,7 @@ internal sealed class DeployHandler : IStageHandler
             nameof(DeployStageOrchestrator),
             new DeployStageInput(x.Request, x.Memory.ImageId, x.Input.Options.DeployTimeout ?? x.Stage.Timeout, x.Stage.Definition.Retry, x.Input.Options),
             new Microsoft.DurableTask.SubOrchestrationOptions(instanceId: $"{x.Context.InstanceId}:deploy:{x.Stage.Env}"));
+        x.Retries.Add(deploy.Retries);
         if (!deploy.Succeeded) throw new StageFailedException(deploy.Error ?? "deploy failed");
         x.Memory.Deployed(x.Stage.Env, deploy.Handle!);
         return new StageOutput([$"{(x.Request.DryRun ? "would deploy" : "deployed")} {deploy.Handle!.ServerGroup}"]);

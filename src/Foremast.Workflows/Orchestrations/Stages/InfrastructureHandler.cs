@@ -11,6 +11,7 @@ internal sealed class InfrastructureHandler : IStageHandler
             nameof(InfrastructureStageOrchestrator),
             new InfrastructureStageInput(x.Request, x.Stage.Definition.Retry, x.Input.Options),
             new Microsoft.DurableTask.SubOrchestrationOptions(instanceId: $"{x.Context.InstanceId}:infra:{x.Stage.Env}")));
+        x.Retries.Add(result.Retries);
         var lines = result.Changes.Select(ResourceChangeLines.Format).ToList();
         if (!result.Succeeded) throw new StageFailedException(result.Error!, lines);
         return new StageOutput(lines);

@@ -14,7 +14,10 @@ public sealed record StageExecution(
     RegionMemory Memory,
     CheckpointContext? Checkpoint = null)
 {
-    public TaskOptions? Retry => StageRetry.Options(Stage.Definition.Retry, Input.Options);
+    /// <summary>Retries of this stage's activity calls so far, for its status (sub-orchestration stages add theirs).</summary>
+    public RetryCount Retries { get; } = new();
+
+    public TaskOptions? Retry => StageRetry.Options(Stage.Definition.Retry, Input.Options, Retries);
 
     /// <summary>Races a durable call against the stage's timeout.</summary>
     public Task<T> WithinTimeout<T>(Task<T> task) => Context.WithTimeout(task, Stage.Timeout, Stage.Name);
