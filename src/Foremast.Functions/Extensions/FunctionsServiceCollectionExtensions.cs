@@ -38,4 +38,13 @@ public static class FunctionsServiceCollectionExtensions
         services.AddHostedService<WebhookStartupCheck>();
         return services;
     }
+
+    /// <summary>
+    /// The Foremast traces and metrics: to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set
+    /// (signed in with the managed identity that <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names), through OTLP
+    /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is; neither, nothing (docs/operability.md).
+    /// </summary>
+    /// <returns>Whether any exporter was configured.</returns>
+    public static bool AddForemastFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddForemastTelemetry(configuration, "foremast-functions", AzureMonitorAuthentication.Credential(configuration));
 }
