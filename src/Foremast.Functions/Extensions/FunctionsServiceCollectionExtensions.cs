@@ -1,5 +1,7 @@
 using Foremast.Api.Extensions;
+using Foremast.Api.Health;
 using Foremast.Aws.Extensions;
+using Foremast.Aws.Health;
 using Foremast.Functions.Settings;
 using Foremast.Hosting.Http;
 using Foremast.Hosting.Storage;
@@ -35,6 +37,10 @@ public static class FunctionsServiceCollectionExtensions
         services.AddForemastWorkflows();
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
         services.AddForemastApi();
+        // GET /api/health: the host's task hub, no worker id of its own, and the live AWS executors' reachability check.
+        services.AddSingleton(sp => new HealthCheck(
+            new HealthTarget(HostTaskHub.Name(sp.GetRequiredService<IConfiguration>()), Worker: null, sp.GetRequiredService<IOptions<ForemastApiOptions>>().Value.DryRun),
+            AwsReachability.HealthField(sp.GetService<AwsReachability>())));
         services.AddHostedService<WebhookStartupCheck>();
         return services;
     }
