@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 
@@ -33,28 +32,41 @@ public sealed class HealthCheck(HealthTarget target, Func<Task<object>> aws)
     /// </param>
     public async Task<ApiResponse> HandleAsync(Func<CancellationToken, Task> lookup, CancellationToken cancellationToken)
     {
+        // Started first so AWS and storage are asked side by side: the answer takes the slower of the two budgets, not their sum.
         var awsCheck = aws();
-        int status;
-        HealthReport report;
+        var failure = await StorageFailureAsync(lookup, cancellationToken);
+        var awsField = Masked(await awsCheck);
+        var report = failure is null
+            ? new HealthReport("healthy", "reachable", target.TaskHub, target.Worker, target.DryRun, awsField)
+            : new HealthReport("unhealthy", failure, target.TaskHub, null, target.DryRun, awsField);
+        return ApiResponse.Json(failure is null ? 200 : 503, report, new Dictionary<string, string> { ["Cache-Control"] = "no-store" });
+    }
+
+    /// <returns>Null when storage answered within the budget; else why not, one line, masked.</returns>
+    private static async Task<string?> StorageFailureAsync(Func<CancellationToken, Task> lookup, CancellationToken cancellationToken)
+    {
         try
         {
             await Observed(Start(lookup, cancellationToken)).WaitAsync(Budget, cancellationToken);
-            status = 200;
-            report = new HealthReport("healthy", "reachable", target.TaskHub, target.Worker, target.DryRun, await awsCheck);
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"no answer within {Budget.TotalSeconds:0} s");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var reason = e is TimeoutException
-                ? string.Create(CultureInfo.InvariantCulture, $"no answer within {Budget.TotalSeconds:0} s")
-                : StorageHealth.OneLine(e.Message);
-            status = 503;
-            report = new HealthReport("unhealthy", reason, target.TaskHub, null, target.DryRun, await awsCheck);
+            // The reason is another library's message, and the route is anonymous on the Functions app.
+            return SecretMask.Apply(StorageHealth.OneLine(e.Message));
         }
-
-        // Masked as a whole: the reasons are other libraries' messages, and the route is anonymous on the Functions app.
-        var json = SecretMask.Apply(JsonSerializer.Serialize(report, ApiJson.Options));
-        return new ApiResponse(status, ApiResponse.JsonType, Encoding.UTF8.GetBytes(json), new Dictionary<string, string> { ["Cache-Control"] = "no-store" });
     }
+
+    /// <summary>
+    /// The AWS field as JSON with its text masked: its error is another library's message, and the route is anonymous on
+    /// the Functions app. Only the reasons are masked; the host's own names (task hub, worker) are shown as configured.
+    /// </summary>
+    private static JsonElement Masked(object aws) =>
+        JsonDocument.Parse(SecretMask.Apply(JsonSerializer.Serialize(aws, aws.GetType(), ApiJson.Options))).RootElement.Clone();
 
     /// <summary>A lookup that throws before its first await fails the check like one that fails later.</summary>
     private static Task Start(Func<CancellationToken, Task> lookup, CancellationToken cancellationToken)
