@@ -39,9 +39,9 @@ public static class TelemetryServiceCollectionExtensions
             {
                 tracing.AddSource(ForemastTelemetry.Name);
                 if (options.Console) tracing.AddConsoleExporter();
-                // Per signal rather than UseAzureMonitorExporter: that one also adds live metrics, standard metrics and
-                // performance counters, none of which we asked for. Logs stay out: the Functions host already sends the
-                // worker's log lines to Application Insights, and a second copy would double every line there.
+                // Per signal rather than UseAzureMonitorExporter, which also adds live metrics and a log exporter. Logs stay
+                // out: the Functions host already sends the worker's log lines to Application Insights, and a second copy
+                // would double every line there.
                 if (azureMonitor is not null) tracing.AddAzureMonitorTraceExporter(o => AzureMonitor(o, azureMonitor, azureMonitorCredential));
             })
             .WithMetrics(metrics =>
@@ -73,5 +73,9 @@ public static class TelemetryServiceCollectionExtensions
         // dropped the first spans after start-up (a run's stages recorded right after a cold start would be missing).
         options.TracesPerSecond = null;
         options.SamplingRatio = 1.0F;
+        // Only the Foremast source and meter: without these the exporter also derives request/dependency metrics from
+        // every span and samples the process's CPU and memory, which the Functions platform already reports.
+        options.EnableStandardMetrics = false;
+        options.EnablePerformanceCounters = false;
     }
 }
