@@ -6,7 +6,8 @@ public sealed record ApiRoute(string Name, string Method, string Template);
 /// <summary>
 /// The routes both hosts mount (DESIGN.md "HTTP API"), in one table so a host cannot silently miss one. Names and
 /// templates are constants because the Functions app needs them in attributes.
-/// <c>GET /api/health</c> and the dashboard belong to each host and are not listed.
+/// <see cref="Health"/> is shared too but not listed: it answers beside the storage guard that runs every listed route
+/// (<see cref="Health.HealthCheck"/>). The dashboard belongs to each host.
 /// </summary>
 public static class ApiRoutes
 {
@@ -22,6 +23,7 @@ public static class ApiRoutes
     public const string RunRerun = "runs/{id}/rerun";
     public const string Hooks = "hooks/git";
     public const string Approval = "approvals/{token}";
+    public const string HealthPath = "health";
 
     public static readonly ApiRoute GitHook = new(nameof(GitHook), "POST", Hooks);
     public static readonly ApiRoute StartRun = new(nameof(StartRun), "POST", Runs);
@@ -31,6 +33,9 @@ public static class ApiRoutes
     public static readonly ApiRoute RerunRun = new(nameof(RerunRun), "POST", RunRerun);
     public static readonly ApiRoute ApprovalPage = new(nameof(ApprovalPage), "GET", Approval);
     public static readonly ApiRoute ApprovalDecision = new(nameof(ApprovalDecision), "POST", Approval);
+
+    /// <summary><c>GET /api/health</c>: anonymous on both hosts (a probe has no key), answered by <see cref="Health.HealthCheck"/>.</summary>
+    public static readonly ApiRoute Health = new(nameof(Health), "GET", HealthPath);
 
     public static IReadOnlyList<ApiRoute> All { get; } = [GitHook, StartRun, ListRuns, GetRun, CancelRun, RerunRun, ApprovalPage, ApprovalDecision];
 }

@@ -1,5 +1,4 @@
 using Foremast.Functions.Extensions;
-using Foremast.Workflows.Extensions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -7,6 +6,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddForemastFunctions();
-// Foremast traces and metrics through OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/operability.md).
-builder.Services.AddForemastTelemetry(builder.Configuration, "foremast-functions");
+// Foremast traces and metrics to Application Insights and/or OTLP, each only when its setting is there (docs/operability.md).
+builder.Services.AddForemastFunctionsTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Foremast.Workflows.Extensions;
 using Foremast.Api;
 using Foremast.Functions.Http;
+using Foremast.Functions.Settings;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Constraints;
 using Microsoft.AspNetCore.Routing.Template;
@@ -69,6 +70,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Health_is_one_anonymous_get_function_at_api_health_with_a_durable_client()
+    {
+        var function = FunctionsMetadata.Function(ApiRoutes.Health.Name);
+
+        var trigger = function.Trigger;
+        // Anonymous: a probe has no function key. HealthCheck masks what the body could leak instead.
+        Assert.Equal(("httpTrigger", "In", "api/health", "Anonymous"), (trigger.Type, trigger.Direction, trigger.Route, trigger.AuthLevel));
+        Assert.Equal(["get"], trigger.Methods);
+        Assert.Single(function.Bindings, b => b.Type == "durableClient" && b.Direction == "In");
+        Assert.Single(function.Bindings, b => b.Type == "http" && b.Direction == "Out");
+        Assert.Equal("Foremast.Functions.dll", function.ScriptFile);
+    }
+
+    [Fact]
     public void Dashboard_is_one_anonymous_get_function_whose_route_cannot_match_an_api_address()
     {
         var function = FunctionsMetadata.Function(DashboardFunctions.Name);
@@ -95,9 +110,9 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_declares_exactly_the_orchestrators_activities_routes_and_the_dashboard()
+    public void Metadata_declares_exactly_the_orchestrators_activities_routes_health_and_the_dashboard()
     {
-        var expected = OrchestratorNames.Concat(ActivityNames).Concat(ApiRoutes.All.Select(r => r.Name)).Append(DashboardFunctions.Name).Order(StringComparer.Ordinal);
+        var expected = OrchestratorNames.Concat(ActivityNames).Concat(ApiRoutes.All.Select(r => r.Name)).Append(ApiRoutes.Health.Name).Append(DashboardFunctions.Name).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, FunctionsMetadata.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
@@ -110,6 +125,8 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
         Assert.Equal("ForemastHub", durable.GetProperty("hubName").GetString());
+        // The health report names the hub; the worker cannot read host.json, so it keeps the same name.
+        Assert.Equal(HostTaskHub.Default, durable.GetProperty("hubName").GetString());
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
         // Empty, so the dashboard can answer at /; the API functions carry api/ in their own routes.
         Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());

@@ -4,6 +4,7 @@ using Foremast.Functions.Settings;
 using Foremast.Workflows.Activities;
 using Foremast.Api;
 using Foremast.Api.Approvals;
+using Foremast.Api.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -68,6 +69,20 @@ public sealed class FunctionsServicesTests
     }
 
     /// <summary>Starts only the hosted start-up check of the hook settings, logging into <paramref name="logged"/>.</summary>
+    [Fact]
+    public void Health_check_reports_the_hosts_task_hub_its_dry_run_default_and_no_worker()
+    {
+        var renamed = SampleSettings();
+        renamed["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "OtherHub";
+        renamed["Foremast:DryRun"] = "false";
+
+        using var services = Build(SampleSettings());
+        using var overridden = Build(renamed);
+
+        Assert.Equal(new HealthTarget("ForemastHub", null, DryRun: true), services.GetRequiredService<HealthCheck>().Target);
+        Assert.Equal(new HealthTarget("OtherHub", null, DryRun: false), overridden.GetRequiredService<HealthCheck>().Target);
+    }
+
     private static Task StartHookCheckAsync(Dictionary<string, string?> settings, List<string> logged)
     {
         var services = new ServiceCollection();

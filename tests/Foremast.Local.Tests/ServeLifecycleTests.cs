@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
-using Foremast.Local.Http;
+using System.Text.Json;
+using Foremast.Api.Health;
 using Foremast.Local.Tests.Support;
 using Xunit.Abstractions;
 
@@ -18,7 +19,7 @@ public sealed class ServeLifecycleTests(ITestOutputHelper output)
         var health = await http.GetFromJsonAsync<HealthReport>("/api/health");
         Assert.Equal(new HealthReport("healthy", "reachable", hub, engine.WorkerId, DryRun: true), health! with { Aws = null });
         // No AWS in this engine's environment: the field says so and the engine is healthy by its storage alone.
-        Assert.Equal("not configured", health.Aws!.Reachable.ToString());
+        Assert.Equal("not configured", ((JsonElement)health.Aws!).GetProperty("reachable").GetString());
 
         var stopped = await engine.TerminateAsync(TimeSpan.FromSeconds(15));
         output.WriteLine($"started in {engine.StartupTime.TotalMilliseconds:0} ms; exited {stopped.TotalMilliseconds:0} ms after SIGTERM");

@@ -20,6 +20,10 @@ public sealed class AwsReachability(AwsClientBuilder clients, AwsOptions options
     private readonly Lock _gate = new();
     private (Task<AwsReachabilityReport> Check, DateTimeOffset At)? _last;
 
+    /// <summary>The <c>aws</c> field of a host's health report: this check when the host wires AWS, else "not configured".</summary>
+    public static Func<Task<object>> HealthField(AwsReachability? reachability) =>
+        reachability is null ? () => Task.FromResult<object>(AwsReachabilityReport.NotConfigured) : async () => await reachability.CheckAsync().ConfigureAwait(false);
+
     public Task<AwsReachabilityReport> CheckAsync()
     {
         lock (_gate)

@@ -1,5 +1,7 @@
 using Foremast.Api.Extensions;
+using Foremast.Api.Health;
 using Foremast.Aws.Extensions;
+using Foremast.Aws.Health;
 using Foremast.Functions.Settings;
 using Foremast.Hosting.Http;
 using Foremast.Hosting.Storage;
@@ -35,7 +37,20 @@ public static class FunctionsServiceCollectionExtensions
         services.AddForemastWorkflows();
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
         services.AddForemastApi();
+        // GET /api/health: the host's task hub, no worker id of its own, and the live AWS executors' reachability check.
+        services.AddSingleton(sp => new HealthCheck(
+            new HealthTarget(HostTaskHub.Name(sp.GetRequiredService<IConfiguration>()), Worker: null, sp.GetRequiredService<IOptions<ForemastApiOptions>>().Value.DryRun),
+            AwsReachability.HealthField(sp.GetService<AwsReachability>())));
         services.AddHostedService<WebhookStartupCheck>();
         return services;
     }
+
+    /// <summary>
+    /// The Foremast traces and metrics: to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set
+    /// (signed in with the managed identity that <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names), through OTLP
+    /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is; neither, nothing (docs/operability.md).
+    /// </summary>
+    /// <returns>Whether any exporter was configured.</returns>
+    public static bool AddForemastFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddForemastTelemetry(configuration, "foremast-functions", AzureMonitorAuthentication.Credential(configuration));
 }

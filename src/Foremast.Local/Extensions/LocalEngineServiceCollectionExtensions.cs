@@ -1,4 +1,6 @@
 using Foremast.Api.Extensions;
+using Foremast.Api.Health;
+using Foremast.Aws.Health;
 using System.Net;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
@@ -59,6 +61,12 @@ public static class LocalEngineServiceCollectionExtensions
         services.AddOptions<ForemastApiOptions>().BindConfiguration(ForemastApiOptions.Section);
         services.AddSingleton<IPostConfigureOptions<ForemastApiOptions>, LocalApiOptionsSetup>();
         services.AddForemastApi();
+        // GET /api/health: the worker id only when this engine processes work; AWS reachability when it wires the live executors.
+        services.AddSingleton(sp =>
+        {
+            var o = Options(sp);
+            return new HealthCheck(new HealthTarget(o.TaskHub, o.RunWorker ? o.EffectiveWorkerId : null, o.DryRun), AwsReachability.HealthField(sp.GetService<AwsReachability>()));
+        });
         services.AddHostedService<WebhookStartupCheck>();
 
         services.AddDurableTaskWorker(worker =>

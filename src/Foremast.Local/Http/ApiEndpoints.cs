@@ -32,6 +32,12 @@ internal static class ApiEndpoints
             ? ApiResponse.Error(StatusCodes.Status413PayloadTooLarge, "request body too large")
             : await api.HandleAsync(route, request, client, http.RequestAborted);
 
+        await WriteAsync(http, response);
+    }
+
+    /// <summary>Copies a shared response onto ASP.NET Core's: status, content type, headers, body bytes.</summary>
+    public static async Task WriteAsync(HttpContext http, ApiResponse response)
+    {
         http.Response.StatusCode = response.Status;
         http.Response.ContentType = response.ContentType;
         foreach (var (name, value) in response.Headers) http.Response.Headers[name] = value;

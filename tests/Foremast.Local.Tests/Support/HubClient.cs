@@ -17,6 +17,9 @@ public sealed class HubClient : IAsyncDisposable
 
     public DurableTaskClient Client => _app.Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>The hub's storage provider, as the engine's own health route reads it.</summary>
+    public IOrchestrationServiceClient Storage => _app.Services.GetRequiredService<IOrchestrationServiceClient>();
+
     public static async Task<HubClient> ConnectAsync(string hub)
     {
         await AzuriteRequirement.EnsureRunningAsync();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +15,8 @@ public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictio
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, a free port) that records every request and answers with the next
-/// scripted status (200 once the script is used up).
+/// scripted status (200 once the script is used up). A gzip body (<c>Content-Encoding: gzip</c>, as Azure Monitor's
+/// exporter sends) is recorded decompressed.
 /// </summary>
 public sealed class LoopbackReceiver : IAsyncDisposable
 {
@@ -40,7 +42,8 @@ public sealed class LoopbackReceiver : IAsyncDisposable
         foreach (var status in statuses) receiver._statuses.Enqueue(status);
         app.Run(async context =>
         {
-            using var reader = new StreamReader(context.Request.Body);
+            var gzip = string.Equals(context.Request.Headers.ContentEncoding, "gzip", StringComparison.OrdinalIgnoreCase);
+            using var reader = new StreamReader(gzip ? new GZipStream(context.Request.Body, CompressionMode.Decompress) : context.Request.Body);
             var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             receiver.Requests.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body));

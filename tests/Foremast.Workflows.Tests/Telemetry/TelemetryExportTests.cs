@@ -8,7 +8,10 @@ using OpenTelemetry.Trace;
 
 namespace Foremast.Workflows.Tests.Telemetry;
 
-/// <summary>The standard OTLP settings switch export on; a real HTTP receiver gets the Foremast spans and metrics.</summary>
+/// <summary>
+/// The standard OTLP and Application Insights settings switch export on; a real HTTP receiver on loopback gets the
+/// Foremast spans and metrics.
+/// </summary>
 [Collection(TelemetryCollection.Name)]
 public sealed class TelemetryExportTests
 {
@@ -46,9 +49,37 @@ public sealed class TelemetryExportTests
     }
 
     [Fact]
+    public async Task Application_insights_connection_string_exports_foremast_spans_and_metrics_to_its_ingestion_endpoint()
+    {
+        // What Application Insights' ingestion answers when it took every item; the exporter retries anything else.
+        await using var ingestion = await LoopbackReceiver.StartAsync((method, path) =>
+            method == "POST" && path.EndsWith("/v2.1/track", StringComparison.Ordinal) ? (200, """{"itemsReceived":1,"itemsAccepted":1,"errors":[]}""") : (404, null));
+        await using var services = Services(new()
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint={ingestion.Url}",
+        }, out var configured);
+        var tracing = services.GetRequiredService<TracerProvider>();
+        var metrics = services.GetRequiredService<MeterProvider>();
+        var spanName = $"stage azure-monitor-check-{Guid.NewGuid():N}";
+
+        RunTrace.Record(spanName, "run-azure-monitor", DateTime.UtcNow.AddSeconds(-2), DateTime.UtcNow, [], null);
+        ForemastTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>(ForemastTelemetry.AppTag, "azure-monitor-check"));
+        Assert.True(tracing.ForceFlush(10_000));
+        Assert.True(metrics.ForceFlush(10_000));
+
+        Assert.True(configured);
+        var tracks = ingestion.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/v2.1/track", StringComparison.Ordinal)).ToList();
+        // The span with the service name as the cloud role, and the metric: each an envelope of the connection string's resource.
+        Assert.Contains(tracks, r => r.Body.Contains(spanName, StringComparison.Ordinal) && r.Body.Contains("foremast-test", StringComparison.Ordinal));
+        Assert.Contains(tracks, r => r.Body.Contains("foremast.runs.started", StringComparison.Ordinal));
+        Assert.All(tracks, r => Assert.Contains("00000000-0000-0000-0000-000000000000", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Nothing_is_registered_without_an_exporter_setting()
     {
-        await using var services = Services(new(), out var configured);
+        // A blank connection string (an app setting left empty) is no setting.
+        await using var services = Services(new() { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = " " }, out var configured);
 
         Assert.False(configured);
         Assert.Null(services.GetService<TracerProvider>());
