@@ -53,11 +53,18 @@ public static class CliProcess
     public static async Task<(int ExitCode, string Output, TimeSpan AfterSignal)> SignalAsync(
         IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Func<string, bool> signalWhen, string signal)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foremast.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment) start.Environment[key] = value;
+        return await SignalAsync(start, timeout, signalWhen, signal);
+    }
 
+    /// <summary>As above, for a process that runs foremast in a wrapper (e.g. in a network namespace of its own).</summary>
+    public static async Task<(int ExitCode, string Output, TimeSpan AfterSignal)> SignalAsync(ProcessStartInfo start, TimeSpan timeout, Func<string, bool> signalWhen, string signal)
+    {
+        (start.RedirectStandardOutput, start.RedirectStandardError, start.UseShellExecute) = (true, true, false);
+        var args = start.ArgumentList;
         var lines = new ConcurrentQueue<string>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var process = new Process { StartInfo = start };
