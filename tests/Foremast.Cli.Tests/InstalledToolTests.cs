@@ -74,6 +74,64 @@ public sealed class InstalledToolTests(InstalledTool tool, ITestOutputHelper out
         Assert.Contains("error: --lookups aws: no AWS account is configured here", aws.Error);
     }
 
+    // Runs the installed foremast in a network namespace of its own, waits for the run to stop at the checkpoint, sends
+    // SIGTERM, prints what foremast printed, then probes Azurite's blob port from inside the namespace.
+    private const string FirstUseScript = """
+        set -u
+        ip link set lo up
+        log="$PWD/run.log"
+        "$FOREMAST" run runway --config foremast-config.json --project acme --repo webshop --plain > "$log" 2>&1 &
+        pid=$!
+        for _ in $(seq 1 3000); do
+          grep -q "waits for approval until" "$log" && break
+          kill -0 $pid 2>/dev/null || break
+          sleep 0.1
+        done
+        kill -s TERM $pid 2>/dev/null
+        wait $pid; rc=$?
+        cat "$log"
+        if (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then echo "probe: port 10000 still listening"; else echo "probe: port 10000 closed"; fi
+        exit $rc
+        """;
+
+    /// <summary>
+    /// Outside a clone, with nothing listening on Azurite's ports, the installed foremast installs Azurite into the
+    /// per-user cache on first use (the real <c>npm ci</c> of the pin it ships), runs on it, and stops it on SIGTERM. The
+    /// network namespace (<c>unshare -n</c>, root) hides the suite's Azurite and the npm registry too, so npm installs
+    /// from its local cache (<c>npm_config_offline</c>), which the suite's own <c>npm ci</c> of the same lock file filled.
+    /// </summary>
+    [Fact]
+    public async Task Installed_foremast_outside_a_clone_installs_azurite_on_first_use_into_the_user_cache_and_stops_it_with_the_run()
+    {
+        var elsewhere = Directory.CreateDirectory(Path.Combine(tool.Work, "first-use")).FullName;
+        CopyDirectory(Path.Combine(Fixtures.Examples, "runway"), Path.Combine(elsewhere, "runway"));
+        File.Copy(Path.Combine(Fixtures.Examples, "foremast-config.json"), Path.Combine(elsewhere, "foremast-config.json"), overwrite: true);
+        var cache = Path.Combine(tool.Work, "xdg-cache");
+
+        var start = new System.Diagnostics.ProcessStartInfo("unshare") { WorkingDirectory = elsewhere, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-n", "bash", "-c", FirstUseScript }) start.ArgumentList.Add(arg);
+        start.Environment["FOREMAST"] = tool.Foremast;
+        start.Environment["XDG_CACHE_HOME"] = cache;
+        start.Environment["npm_config_offline"] = "true";
+        // Not the user's ~/.foremast/approval.key.
+        start.Environment["Foremast__Local__ApprovalKeyFile"] = Path.Combine(tool.Work, "approval.key");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(6)).Token);
+        var text = await stdout + await stderr;
+        output.WriteLine(text);
+
+        Assert.DoesNotContain("unshare:", text); // e.g. "unshare failed: Operation not permitted" off a root machine
+        Assert.Contains($"foremast: installing Azurite into {Path.Combine(cache, "foremast", "azurite")} (first use, npm ci)", text);
+        Assert.True(File.Exists(Path.Combine(cache, "foremast", "azurite", "node_modules", ".bin", "azurite")));
+        Assert.Contains("waits for approval until", text);
+        Assert.Equal(130, process.ExitCode);
+        var lines = text.TrimEnd().Split('\n');
+        Assert.Equal("probe: port 10000 closed", lines[^1]);
+        Assert.StartsWith("stopped following run ", lines[^2], StringComparison.Ordinal);
+    }
+
     /// <summary>The offline command lines the native build runs itself, each with the exit code, stdout and stderr the managed build gives.</summary>
     public static TheoryData<string, string[]> OfflineCommandLines()
     {
