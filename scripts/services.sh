@@ -20,16 +20,18 @@ _azurite_ports_open() {
 }
 
 services_start() {
+  # Installed even when another Azurite runs: the tests of the Azurite a run starts itself (StartedAzuriteTests) need
+  # the clone's, and the installed tool's first-use install test reads npm's cache, which this fills.
+  if [ ! -x "$_services_root/node_modules/.bin/azurite" ]; then
+    echo "services: installing Azurite (npm ci)"
+    (cd "$_services_root" && npm ci --no-audit --no-fund --loglevel=error) || { echo "services: npm ci failed" >&2; return 1; }
+  fi
+
   # An Azurite that already runs here (a developer's, or another checkout's) serves just as well:
   # every test uses its own task hub, so sharing the emulator cannot mix their data.
   if _azurite_ports_open; then
     echo "services: Azurite already listens on 127.0.0.1:10000-10002; using it"
     return 0
-  fi
-
-  if [ ! -x "$_services_root/node_modules/.bin/azurite" ]; then
-    echo "services: installing Azurite (npm ci)"
-    (cd "$_services_root" && npm ci --no-audit --no-fund --loglevel=error) || { echo "services: npm ci failed" >&2; return 1; }
   fi
 
   # --disableTelemetry: its exporter has no network to reach here and kept Azurite alive for minutes after SIGTERM
