@@ -7,11 +7,11 @@ namespace Foremast.Cli;
 public static class CliApp
 {
     /// <param name="args">The command line: picks the command to register, and feeds the did-you-mean and usage lines of errors.</param>
-    /// <param name="commands">The commands this build offers, in the order help lists them.</param>
+    /// <param name="catalog">The commands this build offers, in the order help lists them.</param>
     /// <param name="register">Instances the commands take in their constructors (see <see cref="Commands.IAccountLookups"/>).</param>
-    public static CommandApp Create(IReadOnlyList<string> args, IReadOnlyList<CliCommand> commands, Action<ITypeRegistrarFrontend> register)
+    public static CommandApp Create(IReadOnlyList<string> args, CommandCatalog catalog, Action<ITypeRegistrarFrontend> register)
     {
-        var catalog = new CommandCatalog(commands);
+        var commands = catalog.Registered;
         var app = new CommandApp();
         app.Configure(config =>
         {

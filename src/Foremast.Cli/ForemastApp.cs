@@ -39,7 +39,7 @@ public static class ForemastApp
     public static CommandApp Create(IReadOnlyList<string>? args = null, Action<IServiceCollection>? configureServices = null)
     {
         var infra = new InfraServices(configureServices);
-        return CliApp.Create(args ?? [], Commands, registrar =>
+        return CliApp.Create(args ?? [], Catalog, registrar =>
         {
             registrar.RegisterInstance(infra);
             registrar.RegisterInstance<IAccountLookups>(new AwsAccountLookups(infra));

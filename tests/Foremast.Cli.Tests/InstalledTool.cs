@@ -36,10 +36,15 @@ public sealed class InstalledTool : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public static async Task<(int Code, string Out, string Error)> RunAsync(string program, string directory, params string[] args)
+    public static Task<(int Code, string Out, string Error)> RunAsync(string program, string directory, params string[] args) =>
+        RunAsync(program, directory, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables added to the test's own for this process.</param>
+    public static async Task<(int Code, string Out, string Error)> RunAsync(string program, string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -108,25 +108,22 @@ public sealed class InstalledToolTests(InstalledTool tool, ITestOutputHelper out
         File.Copy(Path.Combine(Fixtures.Examples, "foremast-config.json"), Path.Combine(elsewhere, "foremast-config.json"), overwrite: true);
         var cache = Path.Combine(tool.Work, "xdg-cache");
 
-        var start = new System.Diagnostics.ProcessStartInfo("unshare") { WorkingDirectory = elsewhere, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-n", "bash", "-c", FirstUseScript }) start.ArgumentList.Add(arg);
-        start.Environment["FOREMAST"] = tool.Foremast;
-        start.Environment["XDG_CACHE_HOME"] = cache;
-        start.Environment["npm_config_offline"] = "true";
-        // Not the user's ~/.foremast/approval.key.
-        start.Environment["Foremast__Local__ApprovalKeyFile"] = Path.Combine(tool.Work, "approval.key");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(6)).Token);
-        var text = await stdout + await stderr;
+        var (code, stdout, stderr) = await InstalledTool.RunAsync("unshare", elsewhere, new Dictionary<string, string>
+        {
+            ["FOREMAST"] = tool.Foremast,
+            ["XDG_CACHE_HOME"] = cache,
+            ["npm_config_offline"] = "true",
+            // Not the user's ~/.foremast/approval.key.
+            ["Foremast__Local__ApprovalKeyFile"] = Path.Combine(tool.Work, "approval.key"),
+        }, "-n", "bash", "-c", FirstUseScript);
+        var text = stdout + stderr;
         output.WriteLine(text);
 
         Assert.DoesNotContain("unshare:", text); // e.g. "unshare failed: Operation not permitted" off a root machine
         Assert.Contains($"foremast: installing Azurite into {Path.Combine(cache, "foremast", "azurite")} (first use, npm ci)", text);
         Assert.True(File.Exists(Path.Combine(cache, "foremast", "azurite", "node_modules", ".bin", "azurite")));
         Assert.Contains("waits for approval until", text);
-        Assert.Equal(130, process.ExitCode);
+        Assert.Equal(130, code);
         var lines = text.TrimEnd().Split('\n');
         Assert.Equal("probe: port 10000 closed", lines[^1]);
         Assert.StartsWith("stopped following run ", lines[^2], StringComparison.Ordinal);

@@ -9,6 +9,9 @@ namespace Foremast.Cli.Errors;
 /// </summary>
 public sealed class CommandCatalog(IReadOnlyList<CliCommand> commands)
 {
+    /// <summary>The commands as the app registers them, in the order help lists them.</summary>
+    public IReadOnlyList<CliCommand> Registered => commands;
+
     /// <summary>Command groups (<c>foremast pipeline app</c>): the first word of a two-word command, and its class name prefix.</summary>
     public static IReadOnlySet<string> Branches { get; } = new HashSet<string>(StringComparer.Ordinal) { "pipeline" };
 

@@ -9,10 +9,8 @@ public static class CliProcess
     public static async Task<(int ExitCode, string Output)> RunAsync(
         IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Func<string, Task>? onLine = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foremast.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var start = Foremast(args, environment);
+        (start.RedirectStandardOutput, start.RedirectStandardError, start.UseShellExecute) = (true, true, false);
 
         var lines = new ConcurrentQueue<string>();
         var reactions = new ConcurrentQueue<Task>();
@@ -50,15 +48,9 @@ public static class CliProcess
     /// real <c>kill</c> once a line matches <paramref name="signalWhen"/>, and waits for the exit.
     /// </summary>
     /// <returns>The exit code, all output, and the time from the signal to the exit.</returns>
-    public static async Task<(int ExitCode, string Output, TimeSpan AfterSignal)> SignalAsync(
+    public static Task<(int ExitCode, string Output, TimeSpan AfterSignal)> SignalAsync(
         IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Func<string, bool> signalWhen, string signal)
-    {
-        var start = new ProcessStartInfo("dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foremast.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        return await SignalAsync(start, timeout, signalWhen, signal);
-    }
+        => SignalAsync(Foremast(args, environment), timeout, signalWhen, signal);
 
     /// <summary>As above, for a process that runs foremast in a wrapper (e.g. in a network namespace of its own).</summary>
     public static async Task<(int ExitCode, string Output, TimeSpan AfterSignal)> SignalAsync(ProcessStartInfo start, TimeSpan timeout, Func<string, bool> signalWhen, string signal)
@@ -112,5 +104,15 @@ public static class CliProcess
         var after = signalled.Elapsed;
         process.WaitForExit(); // drains the asynchronous output readers
         return (process.ExitCode, string.Join('\n', lines), after);
+    }
+
+    /// <summary><c>dotnet foremast.dll ARGS</c> with <paramref name="environment"/> added to the test's own.</summary>
+    private static ProcessStartInfo Foremast(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foremast.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return start;
     }
 }
